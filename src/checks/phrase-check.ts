@@ -1,0 +1,77 @@
+import type { CallContext } from '../engine/call-context.js';
+import { compileScope, inScope } from '../engine/scope.js';
+import type { Finding } from '../model/finding.js';
+import { normaliseText, tokenize } from '../nlp/tokenize.js';
+import type { PhraseRuleFile } from '../ruleset/rule-schema.js';
+import { compilePhraseSet, findPhrase, hasAnyAnchor, sentenceRange, type PhraseHit, type PhraseSet } from '../ruleset/phrase-set.js';
+import type { CompiledRule, RuleInfo } from './compiled-rule.js';
+import { makeFinding } from './make-finding.js';
+
+/** "[silence]", "(hold music)", "[pause 20s]": transcriber annotations, matched by their words. */
+const ANNOTATION = /[[(]([^\])[(]{1,60})[\])]/g;
+
+function findCue(cues: string[], text: string): PhraseHit | undefined {
+  if (cues.length === 0 || !/[[(]/.test(text)) return undefined;
+  for (const m of text.matchAll(ANNOTATION)) {
+    const inside = ` ${normaliseText(m[1]!)} `;
+    if (cues.some((c) => inside.includes(` ${c} `))) {
+      const tokens = tokenize(text);
+      const from = tokens.findIndex((t) => t.start >= m.index);
+      let to = from;
+      while (to < tokens.length && tokens[to]!.end <= m.index + m[0].length) to++;
+      if (from >= 0 && to > from) return { phrase: m[0], from, to };
+    }
+  }
+  return undefined;
+}
+
+export interface PhraseMatcher {
+  phrases: PhraseSet;
+  exceptions: PhraseSet;
+  turnExceptions: PhraseSet;
+}
+
+/** First hit in the turn that no exception cancels. */
+export function findUncancelled(m: PhraseMatcher, tokens: CallContext['tokens'][number]): PhraseHit | undefined {
+  if (m.turnExceptions.patterns.length > 0 && findPhrase(m.turnExceptions, tokens)) return undefined;
+  for (let start = 0; start < tokens.length; ) {
+    const hit = findPhrase(m.phrases, tokens, start);
+    if (!hit) return undefined;
+    const range = sentenceRange(tokens, hit);
+    if (m.exceptions.patterns.length === 0 || !findPhrase(m.exceptions, tokens, range.from, range.to)) return hit;
+    start = hit.from + 1;
+  }
+  return undefined;
+}
+
+export function compilePhraseRule(info: RuleInfo, rule: PhraseRuleFile): CompiledRule {
+  const scope = compileScope(rule.scope);
+  const matcher: PhraseMatcher = {
+    phrases: compilePhraseSet(rule.phrases),
+    exceptions: compilePhraseSet(rule.exceptions),
+    turnExceptions: compilePhraseSet(rule.turnExceptions),
+  };
+  const nextTurnExceptions = compilePhraseSet(rule.nextTurnExceptions);
+  const cues = rule.cues.map(normaliseText);
+  const hasPhrases = rule.phrases.length > 0;
+  return {
+    ...info,
+    run(ctx: CallContext): Finding[] {
+      const findings: Finding[] = [];
+      const turns = ctx.call.turns;
+      for (let i = 0; i < turns.length; i++) {
+        if (!inScope(scope, ctx, i)) continue;
+        const tokens = ctx.tokens[i]!;
+        let hit = hasPhrases && hasAnyAnchor(matcher.phrases, ctx.words[i]!) ? findUncancelled(matcher, tokens) : undefined;
+        hit ??= findCue(cues, turns[i]!.text);
+        if (!hit) continue;
+        if (nextTurnExceptions.patterns.length > 0) {
+          const next = turns.findIndex((t, k) => k > i && t.speaker === turns[i]!.speaker);
+          if (next >= 0 && findPhrase(nextTurnExceptions, ctx.tokens[next]!)) continue;
+        }
+        findings.push(makeFinding(info, ctx, i, { hit }));
+      }
+      return findings;
+    },
+  };
+}

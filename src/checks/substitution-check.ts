@@ -1,0 +1,34 @@
+import type { CallContext } from '../engine/call-context.js';
+import { compileScope, inScope } from '../engine/scope.js';
+import type { Finding } from '../model/finding.js';
+import type { SubstitutionRuleFile } from '../ruleset/rule-schema.js';
+import { compilePhraseSet, findPhrase, sentenceRange } from '../ruleset/phrase-set.js';
+import type { CompiledRule, RuleInfo } from './compiled-rule.js';
+import { makeFinding } from './make-finding.js';
+
+/** One finding per glossary term used in a scoped turn, carrying the plain-language alternative. */
+export function compileSubstitutionRule(info: RuleInfo, rule: SubstitutionRuleFile): CompiledRule {
+  const scope = compileScope(rule.scope);
+  const terms = rule.terms.map((t) => ({ set: compilePhraseSet([t.term]), say: t.say }));
+  const exceptions = compilePhraseSet(rule.exceptions);
+  return {
+    ...info,
+    run(ctx: CallContext): Finding[] {
+      const findings: Finding[] = [];
+      for (let i = 0; i < ctx.call.turns.length; i++) {
+        if (!inScope(scope, ctx, i)) continue;
+        const tokens = ctx.tokens[i]!;
+        const seen = new Set<number>();
+        for (const term of terms) {
+          const hit = findPhrase(term.set, tokens);
+          if (!hit || seen.has(hit.from)) continue;
+          const range = sentenceRange(tokens, hit);
+          if (exceptions.patterns.length > 0 && findPhrase(exceptions, tokens, range.from, range.to)) continue;
+          seen.add(hit.from);
+          findings.push(makeFinding(info, ctx, i, { hit, ...(term.say ? { suggestion: term.say } : {}) }));
+        }
+      }
+      return findings;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { runPack } from '../engine/run-pack.js';
+import { explainCall } from '../formatters/explain-call.js';
+import { readCalls } from '../io/read-calls.js';
+import { scoreCall } from '../scoring/score-call.js';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+import { describeInputError, parseCsvColumns, preparePack } from './score-command.js';
+import { chalkFor, stderrLine } from './terminal.js';
+
+export interface ExplainOptions {
+  call?: string;
+  rules?: string[];
+  inputFormat?: string;
+  csvColumns?: string;
+  color?: boolean;
+}
+
+/** One call, turn by turn. Without --call the input must hold exactly one call. */
+export function explainCommand(input: string, options: ExplainOptions): number {
+  const { pack } = preparePack(options.rules);
+  if (!pack) return EXIT_ERROR;
+  const csvColumns = parseCsvColumns(options.csvColumns);
+  const ids: string[] = [];
+  for (const item of readCalls([input], { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(csvColumns ? { csvColumns } : {}) })) {
+    if (item.kind === 'error') {
+      stderrLine(`cxlint: input error: ${describeInputError(item.error)}`);
+      continue;
+    }
+    ids.push(item.call.id);
+    if (options.call !== undefined && item.call.id !== options.call) continue;
+    if (options.call === undefined && ids.length > 1) break;
+    const result = scoreCall(item.call, runPack(pack, item.call), pack);
+    process.stdout.write(explainCall(item.call, result, chalkFor(process.stdout, options.color)));
+    return EXIT_OK;
+  }
+  if (options.call === undefined && ids.length > 1) {
+    stderrLine(`cxlint: ${input} holds several calls; choose one with --call ID (e.g. ${ids.slice(0, 3).join(', ')})`);
+  } else {
+    stderrLine(`cxlint: no call "${options.call ?? ''}" in ${input}${ids.length > 0 ? `; calls there include ${ids.slice(0, 5).join(', ')}` : ''}`);
+  }
+  return EXIT_ERROR;
+}

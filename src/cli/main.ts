@@ -1,0 +1,77 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+import { explainCommand } from './explain-command.js';
+import { rulesListCommand, rulesTestCommand } from './rules-command.js';
+import { FORMATS, scoreCommand } from './score-command.js';
+import { stderrLine } from './terminal.js';
+import { TOOL_VERSION } from './version.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function inputOptions(cmd: Command): Command {
+  return cmd
+    .option('--rules <dir>', 'add a rule pack folder (repeatable; a pack with the same name replaces the default)', collect)
+    .option('--input-format <name>', 'force the input format: cxlint-json, text, csv')
+    .option('--csv-columns <map>', 'CSV column names, e.g. "id=conv,speaker=who,text=body"')
+    .option('--no-color', 'no colour even on a terminal');
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('cxlint')
+    .description('Score contact-centre call transcripts for inward-focused agent behaviour')
+    .version(TOOL_VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)');
+
+  inputOptions(
+    program
+      .command('score', { isDefault: true })
+      .description('score calls and print per-call results and a summary (default command)')
+      .argument('[inputs...]', 'files, folders, globs, or - for stdin'),
+  )
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table'))
+    .option('--group-by <field>', 'summarise by a meta field: agent, team, queue…')
+    .option('--fail-under <score>', 'exit 1 when any call scores below this')
+    .option('--no-progress', 'no progress line on stderr')
+    .action(async (inputs: string[], opts) => setExit(await scoreCommand(inputs, opts)));
+
+  inputOptions(
+    program
+      .command('explain')
+      .description('show one call turn by turn with its findings marked in place')
+      .argument('<input>', 'a file (or - for stdin) holding the call')
+      .option('-c, --call <id>', 'the call id, when the input holds several calls'),
+  ).action((input: string, opts) => setExit(explainCommand(input, opts)));
+
+  const rules = program.command('rules').description('list or test rule packs');
+  rules
+    .command('list')
+    .description('list the rules of the default pack and any --rules packs')
+    .option('--rules <dir>', 'add a rule pack folder', collect)
+    .addOption(new Option('-f, --format <format>').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'no colour')
+    .action((opts) => setExit(rulesListCommand(opts)));
+  rules
+    .command('test')
+    .description("run every rule's match/noMatch examples (default pack when no folder is given)")
+    .argument('[dir]', 'a rule pack folder, or a folder of packs')
+    .option('--no-color', 'no colour')
+    .action((dir: string | undefined, opts) => setExit(rulesTestCommand(dir, opts)));
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit, so output is always flushed. */
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram((c) => (code = c));
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT_OK : EXIT_ERROR;
+    }
+    stderrLine(`cxlint: internal error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT_ERROR;
+  }
+  return code;
+}

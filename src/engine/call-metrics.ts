@@ -1,0 +1,228 @@
+import type { Call, Speaker } from '../model/call.js';
+import type { CallTimeline } from './call-timeline.js';
+
+export interface Gap {
+  /** The gap lies between this turn and the next. */
+  afterTurn: number;
+  fromMs: number;
+  toMs: number;
+  durationMs: number;
+  kind: 'hold' | 'dead-air';
+  /** "end" when the gap starts in the closing part of the call (pack timing.endWindowPercent). */
+  position: 'mid-call' | 'end';
+  /** For holds: the agent said something like "thanks for holding" afterwards. */
+  returned: boolean;
+  /** The end of the turn before the gap was estimated (transcript gives starts only). */
+  estimated: boolean;
+}
+
+export interface Overtalk {
+  turn: number;
+  interrupter: Speaker;
+  interrupted: Speaker;
+  durationMs: number;
+}
+
+/**
+ * Per-call timing metrics. Times are milliseconds, shares are 0..1. A metric that cannot be computed
+ * is null and `unavailable` says why; it is never reported as 0.
+ */
+export interface CallMetrics {
+  timed: boolean;
+  handleTimeMs: number | null;
+  talkMs: { agent: number | null; customer: number | null };
+  nonTalkMs: number | null;
+  nonTalkShare: number | null;
+  agentTalkShare: number | null;
+  longestGapMs: number | null;
+  gapThresholdMs: number;
+  gaps: Gap[];
+  holdCount: number | null;
+  holdTotalMs: number | null;
+  longestHoldMs: number | null;
+  deadAirCount: number | null;
+  overtalkCount: number | null;
+  overtalkMs: number | null;
+  overtalks: Overtalk[];
+  agentWordsPerMinute: number | null;
+  agentWordsPerMinuteEnd: number | null;
+  longestAgentMonologueMs: number | null;
+  unavailable: Record<string, string>;
+}
+
+export interface MetricsPolicy {
+  gapSeconds: number;
+  endWindowPercent: number;
+  holdCountsAsNonTalk: boolean;
+  holdAnnounceTurns: number;
+}
+
+export interface HoldCues {
+  announcedAt: (turn: number) => boolean;
+  returnedAt: (turn: number) => boolean;
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function findGaps(call: Call, tl: CallTimeline, policy: MetricsPolicy, cues: HoldCues, handleStart: number, handleMs: number): Gap[] {
+  const gaps: Gap[] = [];
+  const thresholdMs = policy.gapSeconds * 1000;
+  let latestEnd = -Infinity;
+  for (let i = 0; i + 1 < tl.turns.length; i++) {
+    latestEnd = Math.max(latestEnd, tl.turns[i]!.endMs);
+    const toMs = tl.turns[i + 1]!.startMs;
+    const durationMs = toMs - latestEnd;
+    if (durationMs < thresholdMs) continue;
+    let announced = false;
+    for (let k = i; k >= 0 && k > i - policy.holdAnnounceTurns; k--) {
+      if (call.turns[k]!.speaker === 'agent' && cues.announcedAt(k)) announced = true;
+    }
+    const nextAgent = call.turns.findIndex((t, k) => k > i && t.speaker === 'agent');
+    const position = latestEnd - handleStart >= handleMs * (1 - policy.endWindowPercent / 100) ? 'end' : 'mid-call';
+    gaps.push({
+      afterTurn: i,
+      fromMs: latestEnd,
+      toMs,
+      durationMs,
+      kind: announced ? 'hold' : 'dead-air',
+      position,
+      returned: nextAgent >= 0 && nextAgent <= i + 2 && cues.returnedAt(nextAgent),
+      estimated: tl.turns[i]!.estimated,
+    });
+  }
+  return gaps;
+}
+
+function findOvertalk(call: Call, tl: CallTimeline): Overtalk[] {
+  const found: Overtalk[] = [];
+  for (let i = 1; i < tl.turns.length; i++) {
+    const prev = tl.turns[i - 1]!;
+    const cur = tl.turns[i]!;
+    const a = call.turns[i - 1]!.speaker;
+    const b = call.turns[i]!.speaker;
+    if (a === b || cur.startMs >= prev.endMs) continue;
+    found.push({ turn: i, interrupter: b, interrupted: a, durationMs: Math.min(prev.endMs, cur.endMs) - cur.startMs });
+  }
+  return found;
+}
+
+function longestGap(tl: CallTimeline): number {
+  let longest = 0;
+  let latestEnd = -Infinity;
+  for (let i = 0; i + 1 < tl.turns.length; i++) {
+    latestEnd = Math.max(latestEnd, tl.turns[i]!.endMs);
+    longest = Math.max(longest, tl.turns[i + 1]!.startMs - latestEnd);
+  }
+  return longest;
+}
+
+/** Union length of [start, end) intervals. */
+function coveredMs(intervals: [number, number][]): number {
+  const sorted = [...intervals].sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let curStart = -Infinity;
+  let curEnd = -Infinity;
+  for (const [s, e] of sorted) {
+    if (s > curEnd) {
+      total += Math.max(0, curEnd - curStart);
+      curStart = s;
+      curEnd = e;
+    } else curEnd = Math.max(curEnd, e);
+  }
+  return total + Math.max(0, curEnd - curStart);
+}
+
+export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPolicy, cues: HoldCues): CallMetrics {
+  const unavailable: Record<string, string> = {};
+  const gapThresholdMs = policy.gapSeconds * 1000;
+  const empty: CallMetrics = {
+    timed: false,
+    handleTimeMs: null,
+    talkMs: { agent: null, customer: null },
+    nonTalkMs: null,
+    nonTalkShare: null,
+    agentTalkShare: null,
+    longestGapMs: null,
+    gapThresholdMs,
+    gaps: [],
+    holdCount: null,
+    holdTotalMs: null,
+    longestHoldMs: null,
+    deadAirCount: null,
+    overtalkCount: null,
+    overtalkMs: null,
+    overtalks: [],
+    agentWordsPerMinute: null,
+    agentWordsPerMinuteEnd: null,
+    longestAgentMonologueMs: null,
+    unavailable,
+  };
+  if (!tl.timed) {
+    const reason = call.turns.length === 0 ? 'the call has no turns' : 'the transcript has no timestamps';
+    for (const key of Object.keys(empty)) {
+      if (!['timed', 'gaps', 'overtalks', 'unavailable', 'gapThresholdMs'].includes(key)) unavailable[key] = reason;
+    }
+    return empty;
+  }
+  const first = tl.turns[0]!.startMs;
+  const last = Math.max(...tl.turns.map((t) => t.endMs));
+  const handleTimeMs = last - first;
+  const gaps = findGaps(call, tl, policy, cues, first, handleTimeMs);
+  const holds = gaps.filter((g) => g.kind === 'hold');
+  const talkOf = (who: Speaker) =>
+    coveredMs(tl.turns.filter((_, i) => call.turns[i]!.speaker === who).map((t) => [t.startMs, t.endMs]));
+  const agentTalk = talkOf('agent');
+  const customerTalk = talkOf('customer');
+  const allTalk = coveredMs(tl.turns.map((t) => [t.startMs, t.endMs]));
+  const holdMs = holds.reduce((s, g) => s + g.durationMs, 0);
+  const nonTalkMs = handleTimeMs - allTalk - (policy.holdCountsAsNonTalk ? 0 : holdMs);
+
+  const endFrom = first + handleTimeMs * (1 - policy.endWindowPercent / 100);
+  const agentIdx = call.turns.map((t, i) => (t.speaker === 'agent' ? i : -1)).filter((i) => i >= 0);
+  const wpm = (idx: number[]) => {
+    const ms = idx.reduce((s, i) => s + (tl.turns[i]!.endMs - tl.turns[i]!.startMs), 0);
+    return ms > 0 ? round((idx.reduce((s, i) => s + words(call.turns[i]!.text), 0) / ms) * 60000) : null;
+  };
+  let longestMonologue = 0;
+  for (let i = 0; i < agentIdx.length; ) {
+    let j = i;
+    while (j + 1 < agentIdx.length && agentIdx[j + 1] === agentIdx[j]! + 1) j++;
+    longestMonologue = Math.max(longestMonologue, tl.turns[agentIdx[j]!]!.endMs - tl.turns[agentIdx[i]!]!.startMs);
+    i = j + 1;
+  }
+  const overtalks = tl.endsKnown ? findOvertalk(call, tl) : [];
+  if (!tl.endsKnown) {
+    unavailable.overtalkCount = 'the transcript gives turn starts only';
+    unavailable.overtalkMs = unavailable.overtalkCount;
+  }
+  const agentWpm = wpm(agentIdx);
+  const agentWpmEnd = wpm(agentIdx.filter((i) => tl.turns[i]!.startMs >= endFrom));
+  if (agentWpm === null) unavailable.agentWordsPerMinute = 'no agent speech';
+  if (agentWpmEnd === null) unavailable.agentWordsPerMinuteEnd = 'the agent does not speak in the closing part';
+  const talkTotal = agentTalk + customerTalk;
+  if (talkTotal === 0) unavailable.agentTalkShare = 'no agent or customer speech';
+  if (agentIdx.length === 0) unavailable.longestAgentMonologueMs = 'no agent speech';
+  return {
+    timed: true,
+    handleTimeMs,
+    talkMs: { agent: agentTalk, customer: customerTalk },
+    nonTalkMs,
+    nonTalkShare: handleTimeMs > 0 ? round(nonTalkMs / handleTimeMs) : null,
+    agentTalkShare: talkTotal > 0 ? round(agentTalk / talkTotal) : null,
+    longestGapMs: longestGap(tl),
+    gapThresholdMs,
+    gaps,
+    holdCount: holds.length,
+    holdTotalMs: holdMs,
+    longestHoldMs: holds.length > 0 ? Math.max(...holds.map((g) => g.durationMs)) : 0,
+    deadAirCount: gaps.length - holds.length,
+    overtalkCount: tl.endsKnown ? overtalks.length : null,
+    overtalkMs: tl.endsKnown ? overtalks.reduce((s, o) => s + o.durationMs, 0) : null,
+    overtalks,
+    agentWordsPerMinute: agentWpm,
+    agentWordsPerMinuteEnd: agentWpmEnd,
+    longestAgentMonologueMs: agentIdx.length > 0 ? longestMonologue : null,
+    unavailable,
+  };
+}

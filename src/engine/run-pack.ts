@@ -1,0 +1,44 @@
+import type { Call } from '../model/call.js';
+import type { Finding } from '../model/finding.js';
+import { tokenize } from '../nlp/tokenize.js';
+import type { CompiledPack } from '../ruleset/compile-pack.js';
+import { findPhrase } from '../ruleset/phrase-set.js';
+import type { CallContext } from './call-context.js';
+import { computeMetrics, type CallMetrics } from './call-metrics.js';
+import { buildTimeline } from './call-timeline.js';
+
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
+}
+
+export interface PackRun {
+  findings: Finding[];
+  metrics: CallMetrics;
+  /** Rules that threw on this call: reported, never fatal. */
+  ruleErrors: RuleFailure[];
+}
+
+const byPosition = (a: Finding, b: Finding) =>
+  a.turn - b.turn || (a.span?.start ?? -1) - (b.span?.start ?? -1) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+
+export function runPack(pack: CompiledPack, call: Call): PackRun {
+  const tokens = call.turns.map((t) => tokenize(t.text));
+  const timeline = buildTimeline(call, pack.timing.wordsPerSecond);
+  const metrics = computeMetrics(call, timeline, pack.timing, {
+    announcedAt: (i) => findPhrase(pack.holdAnnounce, tokens[i]!) !== undefined,
+    returnedAt: (i) => findPhrase(pack.holdReturn, tokens[i]!) !== undefined,
+  });
+  const ctx: CallContext = { call, tokens, words: tokens.map((ts) => new Set(ts.map((t) => t.t))), timeline, metrics };
+  const findings: Finding[] = [];
+  const ruleErrors: RuleFailure[] = [];
+  for (const rule of pack.rules) {
+    try {
+      findings.push(...rule.run(ctx));
+    } catch (e) {
+      ruleErrors.push({ ruleId: rule.id, message: (e as Error).message });
+    }
+  }
+  findings.sort(byPosition);
+  return { findings, metrics, ruleErrors };
+}

@@ -1,0 +1,84 @@
+import type { ChalkInstance } from 'chalk';
+import type { Call } from '../model/call.js';
+import type { Finding } from '../model/finding.js';
+import type { CallResult } from '../model/result.js';
+
+export function clock(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
+}
+
+/** Mark each finding's span in the text; overlapping spans are merged into one mark. */
+function highlight(text: string, findings: Finding[], mark: (s: string) => string): string {
+  const spans = findings
+    .filter((f) => f.span)
+    .map((f) => [f.span!.start, f.span!.end] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([...s]);
+  }
+  let out = '';
+  let at = 0;
+  for (const [a, b] of merged) {
+    out += text.slice(at, a) + mark(text.slice(a, b));
+    at = b;
+  }
+  return out + text.slice(at);
+}
+
+const fmtMetric = (v: number | null, unit: 'ms' | 'share') =>
+  v === null ? 'n/a' : unit === 'ms' ? `${Math.round(v / 1000)} s` : `${Math.round(v * 100)} %`;
+
+/** One call, turn by turn: time and speaker on the left, findings marked in place, gaps between turns. */
+export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance): string {
+  const colour = chalk.level > 0;
+  const mark = (s: string) => (colour ? chalk.inverse(s) : `«${s}»`);
+  const out: string[] = [];
+  const meta = Object.entries(call.meta).map(([k, v]) => `${k}: ${v}`).join(' · ');
+  out.push(chalk.bold(`Call ${call.id}`) + (meta ? `  ${meta}` : ''));
+  out.push(`source ${call.source.file}${call.source.line ? `:${call.source.line}` : ''} · ${call.turns.length} turns`);
+  const m = result.metrics;
+  out.push(
+    m.timed
+      ? `handle time ${fmtMetric(m.handleTimeMs, 'ms')} · non-talk ${fmtMetric(m.nonTalkShare, 'share')} · agent talk share ${fmtMetric(m.agentTalkShare, 'share')} · holds ${m.holdCount} · longest gap ${fmtMetric(m.longestGapMs, 'ms')}`
+      : 'no timestamps: timing metrics not available',
+  );
+  const scoreText = `score ${result.score} (−${result.penalty} inward, +${result.bonus} outward)`;
+  out.push(chalk.bold(scoreText));
+  out.push('');
+  const findingsByTurn = new Map<number, Finding[]>();
+  for (const f of result.findings) findingsByTurn.set(f.turn, [...(findingsByTurn.get(f.turn) ?? []), f]);
+  const gapsAfter = new Map(m.gaps.map((g) => [g.afterTurn, g]));
+  const width = Math.max(...call.turns.map((t) => t.speaker.length), 8);
+  for (const turn of call.turns) {
+    const findings = findingsByTurn.get(turn.index) ?? [];
+    const time = turn.startMs !== undefined ? clock(turn.startMs).padStart(7) : '       ';
+    const who = turn.speaker === 'agent' ? chalk.cyan(turn.speaker.padEnd(width)) : turn.speaker.padEnd(width);
+    out.push(`${chalk.dim(`${String(turn.index).padStart(3)} ${time}`)}  ${who}  ${highlight(turn.text, findings, mark)}`);
+    for (const f of findings.filter((x) => x.span)) {
+      const sign = f.polarity === 'inward' ? chalk.red(`−${f.weight}`) : chalk.green(`+${f.weight}`);
+      const sub = f.subKind ? `/${f.subKind}` : '';
+      out.push(`${' '.repeat(13 + width)}${chalk.dim('└')} ${sign} ${chalk.bold(f.signal + sub)} ${chalk.dim(f.ruleId)}: ${f.message}${f.suggestion ? chalk.dim(` (say "${f.suggestion}")`) : ''}`);
+    }
+    const gap = gapsAfter.get(turn.index);
+    if (gap) {
+      const gapFinding = findings.find((f) => f.gap);
+      const label = `${Math.round(gap.durationMs / 1000)} s ${gap.kind}${gap.estimated ? ' (estimated)' : ''}`;
+      const cost = gapFinding ? ` ${chalk.red(`−${gapFinding.weight}`)} ${chalk.dim(gapFinding.ruleId)}` : '';
+      out.push(`${' '.repeat(13)}${chalk.yellow(`··· ${label} ···`)}${cost}`);
+    }
+  }
+  const whole = result.findings.filter((f) => !f.span && !f.gap);
+  if (whole.length > 0) {
+    out.push('');
+    for (const f of whole) out.push(`call: ${chalk.red(`−${f.weight}`)} ${chalk.bold(f.signal)} ${chalk.dim(f.ruleId)}: ${f.message}`);
+  }
+  return `${out.join('\n')}\n`;
+}

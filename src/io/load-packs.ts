@@ -1,0 +1,38 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compilePack, mergePacks, type CompiledPack } from '../ruleset/compile-pack.js';
+import { loadPack, type RuleLoadError } from '../ruleset/load-pack.js';
+
+/** rules/ of the installed package, next to dist/. */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+export const DEFAULT_PACK_DIR = join(BUILTIN_RULES_DIR, 'inward');
+
+/** A folder with pack.yaml is one pack; otherwise each sub-folder with a pack.yaml is one. */
+export function packDirsIn(dir: string): string[] {
+  if (existsSync(join(dir, 'pack.yaml')) || existsSync(join(dir, 'pack.yml'))) return [dir];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [dir];
+  const subs = readdirSync(dir)
+    .sort()
+    .map((n) => join(dir, n))
+    .filter((p) => statSync(p).isDirectory() && (existsSync(join(p, 'pack.yaml')) || existsSync(join(p, 'pack.yml'))));
+  return subs.length > 0 ? subs : [dir];
+}
+
+/** The default pack, then every pack under --rules (a pack with the same name replaces the earlier one). */
+export function loadPacks(extraDirs: string[] = [], includeDefault = true): { pack?: CompiledPack; errors: RuleLoadError[] } {
+  const dirs = [...(includeDefault ? [DEFAULT_PACK_DIR] : []), ...extraDirs.flatMap(packDirsIn)];
+  const errors: RuleLoadError[] = [];
+  const packs: CompiledPack[] = [];
+  for (const dir of dirs) {
+    const loaded = loadPack(dir);
+    errors.push(...loaded.errors);
+    if (!loaded.source) continue;
+    const compiled = compilePack(loaded.source);
+    errors.push(...compiled.errors);
+    packs.push(compiled.pack);
+  }
+  return packs.length > 0 ? { pack: mergePacks(packs), errors } : { errors };
+}
+
+export const formatLoadError = (e: RuleLoadError) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.ruleId ? `${e.ruleId}: ` : ''}${e.message}`;

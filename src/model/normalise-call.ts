@@ -1,0 +1,71 @@
+import { callSchema, type Call, type Speaker, type Turn } from './call.js';
+import type { InputError, RawCall } from './raw-call.js';
+
+const SPEAKER_WORDS: Record<string, Speaker> = {};
+for (const w of ['agent', 'a', 'rep', 'representative', 'advisor', 'adviser', 'operator', 'associate', 'staff', 'employee', 'csr', 'support', 'brand', 'internal', 'human_agent'])
+  SPEAKER_WORDS[w] = 'agent';
+for (const w of ['customer', 'c', 'caller', 'client', 'user', 'member', 'external', 'end_user', 'enduser', 'consumer', 'cust'])
+  SPEAKER_WORDS[w] = 'customer';
+for (const w of ['system', 'ivr', 'bot', 'virtual_agent', 'automated'])
+  SPEAKER_WORDS[w] = 'system';
+
+/** Map a format's speaker label to a role; names listed in the call's meta (agent, customer) count too. */
+export function speakerFromLabel(label: string | undefined, meta: Record<string, unknown> = {}): Speaker {
+  if (label === undefined) return 'unknown';
+  const key = label.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const known = SPEAKER_WORDS[key];
+  if (known) return known;
+  const same = (v: unknown) => typeof v === 'string' && v.trim().toLowerCase() === label.trim().toLowerCase();
+  if (same(meta.agent)) return 'agent';
+  if (same(meta.customer)) return 'customer';
+  return 'unknown';
+}
+
+/** A time in ms from a number or numeric string, or an explanation of why it is not one. */
+function toMs(value: unknown, scale: number): number | undefined | string {
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n)) return `not a number: ${JSON.stringify(value)}`;
+  if (n < 0) return `negative: ${n}`;
+  return Math.round(n * scale);
+}
+
+function metaOf(raw: Record<string, unknown>): Record<string, string | number> {
+  const meta: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) meta[k] = v;
+    else if (typeof v === 'boolean') meta[k] = String(v);
+  }
+  return meta;
+}
+
+/** Validate an adapter's raw record into a Call; anything wrong is an InputError at the record's position. */
+export function normaliseCall(raw: RawCall, fallbackId: string): Call | InputError {
+  const where = { file: raw.source.file, record: raw.source.record, ...(raw.source.line ? { line: raw.source.line } : {}) };
+  const turns: Turn[] = [];
+  for (const [index, t] of raw.turns.entries()) {
+    if (typeof t.text !== 'string') {
+      return { ...where, message: `turn ${index}: "text" must be a string, got ${t.text === undefined ? 'nothing' : typeof t.text}` };
+    }
+    const startMs = toMs(t.start, t.timeScale);
+    const endMs = toMs(t.end, t.timeScale);
+    if (typeof startMs === 'string') return { ...where, message: `turn ${index}: start time ${startMs}` };
+    if (typeof endMs === 'string') return { ...where, message: `turn ${index}: end time ${endMs}` };
+    turns.push({
+      index,
+      speaker: speakerFromLabel(t.speaker, raw.meta),
+      text: t.text,
+      ...(startMs !== undefined ? { startMs } : {}),
+      ...(endMs !== undefined ? { endMs } : {}),
+    });
+  }
+  const id = raw.id !== undefined && raw.id.trim() !== '' ? raw.id.trim() : fallbackId;
+  const parsed = callSchema.safeParse({ id, source: raw.source, meta: metaOf(raw.meta), turns });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ...where, message: `${issue.path.join('.') || 'call'}: ${issue.message}` };
+  }
+  return parsed.data;
+}
+
+export const isInputError = (x: Call | InputError): x is InputError => 'message' in x;

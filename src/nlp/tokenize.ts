@@ -1,0 +1,84 @@
+/**
+ * Normalising tokenizer shared by rule compilation and matching, so that a phrase written in a rule
+ * and the same words spoken in a turn always produce the same tokens: case, curly quotes,
+ * punctuation and contractions ("won't" = "will not") are folded. Each token keeps the character
+ * offsets of the original text it came from, so evidence can quote the turn exactly.
+ */
+export interface Token {
+  /** Normalised form: lower case, contractions expanded. */
+  t: string;
+  start: number;
+  end: number;
+  /** Sentence number within the text; a phrase never spans two sentences. */
+  sentence: number;
+}
+
+const WORD_OR_BREAK = /([\p{L}\p{N}]+(?:['’‘`][\p{L}]+)*)|([.!?;\n]+|—|–| - )/gu;
+
+const NEGATIVE_CONTRACTIONS: Record<string, string[]> = {
+  "won't": ['will', 'not'],
+  "can't": ['can', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+};
+
+const WHOLE_WORDS: Record<string, string[]> = {
+  cannot: ['can', 'not'],
+  gonna: ['going', 'to'],
+  wanna: ['want', 'to'],
+  gotta: ['got', 'to'],
+  "let's": ['let', 'us'],
+  "y'all": ['you', 'all'],
+};
+
+const SUFFIXES: Record<string, string> = {
+  "'ll": 'will',
+  "'re": 'are',
+  "'ve": 'have',
+  "'m": 'am',
+  "'d": 'would',
+};
+
+/** Words whose "'s" is "is"; on other words it is a possessive (or "has"), kept as the token "s". */
+const IS_CONTRACTING = new Set([
+  'it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how', 'this', 'everything',
+  'nothing', 'something', 'someone', 'somebody', 'everyone', 'everybody', 'nobody', 'no', 'one',
+  'why', 'when', 'which',
+]);
+
+export function expandWord(raw: string): string[] {
+  const word = raw.toLowerCase().replace(/[’‘`]/g, "'");
+  const whole = WHOLE_WORDS[word] ?? NEGATIVE_CONTRACTIONS[word];
+  if (whole) return whole;
+  if (word.endsWith("n't") && word.length > 3) return [word.slice(0, -3), 'not'];
+  const apostrophe = word.lastIndexOf("'");
+  if (apostrophe <= 0) return [word];
+  const base = word.slice(0, apostrophe);
+  const suffix = word.slice(apostrophe);
+  const expanded = SUFFIXES[suffix];
+  if (expanded) return [base, expanded];
+  if (suffix === "'s") return [base, IS_CONTRACTING.has(base) ? 'is' : 's'];
+  return [base, suffix.slice(1)];
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  for (const m of text.matchAll(WORD_OR_BREAK)) {
+    const start = m.index;
+    if (m[2] !== undefined) {
+      if (tokens.length > 0 && tokens[tokens.length - 1]!.sentence === sentence) sentence++;
+      continue;
+    }
+    const end = start + m[0].length;
+    for (const t of expandWord(m[0])) tokens.push({ t, start, end, sentence });
+  }
+  return tokens;
+}
+
+/** The normalised words of a text, joined by single spaces. */
+export function normaliseText(text: string): string {
+  return tokenize(text)
+    .map((tok) => tok.t)
+    .join(' ');
+}

@@ -1,0 +1,106 @@
+import { compileGapRule } from '../checks/gap-check.js';
+import { compileMetricRule } from '../checks/metric-check.js';
+import { compilePhraseRule } from '../checks/phrase-check.js';
+import { compileSequenceRule } from '../checks/sequence-check.js';
+import { compileSubstitutionRule } from '../checks/substitution-check.js';
+import type { CompiledRule, RuleInfo } from '../checks/compiled-rule.js';
+import type { PackInfo } from '../model/result.js';
+import type { LoadedPack, PackSource, RuleLoadError } from './load-pack.js';
+import { compilePhraseSet, type PhraseSet } from './phrase-set.js';
+import type { PackFile, RuleFile } from './rule-schema.js';
+
+export interface CompiledPack {
+  info: PackInfo;
+  signals: PackFile['signals'];
+  scoring: PackFile['scoring'];
+  timing: PackFile['timing'];
+  holdAnnounce: PhraseSet;
+  holdReturn: PhraseSet;
+  rules: CompiledRule[];
+  /** Rule examples, kept for `rules test`. */
+  examples: Map<string, { match: string[]; noMatch: string[] }>;
+}
+
+function compileRule(info: RuleInfo, rule: RuleFile): CompiledRule {
+  switch (rule.type) {
+    case 'phrase':
+      return compilePhraseRule(info, rule);
+    case 'substitution':
+      return compileSubstitutionRule(info, rule);
+    case 'sequence':
+      return compileSequenceRule(info, rule);
+    case 'gap':
+      return compileGapRule(info, rule);
+    case 'metric':
+      return compileMetricRule(info, rule);
+  }
+}
+
+/** Compile a loaded pack once; a rule that does not compile is reported and left out. */
+export function compilePack(source: PackSource): { pack: CompiledPack; errors: RuleLoadError[] } {
+  const errors: RuleLoadError[] = [];
+  const rules: CompiledRule[] = [];
+  const examples = new Map<string, { match: string[]; noMatch: string[] }>();
+  for (const { id, file, rule } of source.rules) {
+    const info: RuleInfo = {
+      id,
+      file,
+      type: rule.type,
+      signal: rule.signal,
+      polarity: source.pack.signals[rule.signal]!,
+      ...(rule.subKind ? { subKind: rule.subKind } : {}),
+      weight: rule.weight,
+      severity: rule.severity,
+      message: rule.message,
+      ...(rule.description ? { description: rule.description } : {}),
+    };
+    try {
+      rules.push(compileRule(info, rule));
+      examples.set(id, rule.examples);
+    } catch (e) {
+      errors.push({ file, ruleId: id, message: `cannot compile: ${(e as Error).message}` });
+    }
+  }
+  let holdAnnounce = compilePhraseSet([]);
+  let holdReturn = compilePhraseSet([]);
+  try {
+    holdAnnounce = compilePhraseSet(source.pack.timing.holdAnnounce);
+    holdReturn = compilePhraseSet(source.pack.timing.holdReturn);
+  } catch (e) {
+    errors.push({ file: `${source.dir}/pack.yaml`, message: `timing: ${(e as Error).message}` });
+  }
+  return {
+    pack: {
+      info: { name: source.pack.name, version: source.pack.version, hash: source.hash },
+      signals: source.pack.signals,
+      scoring: source.pack.scoring,
+      timing: source.pack.timing,
+      holdAnnounce,
+      holdReturn,
+      rules,
+      examples,
+    },
+    errors,
+  };
+}
+
+/** Several packs run as one: later packs replace earlier packs of the same name. */
+export function mergePacks(packs: CompiledPack[]): CompiledPack {
+  const byName = new Map(packs.map((p) => [p.info.name, p]));
+  const list = [...byName.values()];
+  if (list.length === 1) return list[0]!;
+  const primary = list[0]!;
+  return {
+    ...primary,
+    info: {
+      name: list.map((p) => p.info.name).join('+'),
+      version: list.map((p) => p.info.version).join('+'),
+      hash: list.map((p) => p.info.hash).join('+'),
+    },
+    signals: Object.assign({}, ...list.map((p) => p.signals)),
+    rules: list.flatMap((p) => p.rules),
+    examples: new Map(list.flatMap((p) => [...p.examples])),
+  };
+}
+
+export type { LoadedPack };

@@ -1,0 +1,153 @@
+import { expandWord, type Token } from '../nlp/tokenize.js';
+
+/**
+ * Phrase syntax used by rules (compiled once per pack):
+ *   word            a word, normalised like turn text ("won't" = "will not")
+ *   (a|b c|d)       alternatives, each one or more words
+ *   elem?           optional word or group
+ *   pre*            any word starting with "pre" ("escalat*")
+ *   *  *N           a gap of up to 3 (or N) words inside the same sentence
+ *   #               a number (also inside alternatives)
+ */
+export type PatternElement =
+  | { kind: 'words'; options: string[][]; optional: boolean }
+  | { kind: 'prefix'; prefix: string; optional: boolean }
+  | { kind: 'gap'; max: number }
+  | { kind: 'number'; optional: boolean };
+
+export interface PhrasePattern {
+  source: string;
+  elements: PatternElement[];
+  /** Words of which at least one must occur in a turn for the pattern to match; empty = no anchor. */
+  anchors: string[];
+}
+
+export class PatternSyntaxError extends Error {}
+
+const DEFAULT_GAP = 3;
+
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of source) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (depth < 0) throw new PatternSyntaxError(`unbalanced ")" in "${source}"`);
+    if (/\s/.test(ch) && depth === 0) {
+      if (current) parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (depth !== 0) throw new PatternSyntaxError(`unbalanced "(" in "${source}"`);
+  if (current) parts.push(current);
+  return parts;
+}
+
+function wordsOf(text: string, source: string): string[] {
+  const words = text
+    .trim()
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .flatMap((w) => {
+      if (w === '#') return ['#'];
+      const cleaned = w.replace(/[^\p{L}\p{N}'’]/gu, '');
+      if (!cleaned) throw new PatternSyntaxError(`"${w}" is not a word in "${source}"`);
+      return expandWord(cleaned);
+    });
+  if (words.length === 0) throw new PatternSyntaxError(`empty alternative in "${source}"`);
+  return words;
+}
+
+function parseElement(part: string, source: string): PatternElement {
+  const gap = /^\*(\d+)?$/.exec(part);
+  if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : DEFAULT_GAP };
+  const optional = part.endsWith('?');
+  const body = optional ? part.slice(0, -1) : part;
+  if (body === '#') return { kind: 'number', optional };
+  if (body.startsWith('(')) {
+    if (!body.endsWith(')')) throw new PatternSyntaxError(`group "${body}" must end with ")" in "${source}"`);
+    const options = body
+      .slice(1, -1)
+      .split('|')
+      .map((alt) => wordsOf(alt, source));
+    return { kind: 'words', options, optional };
+  }
+  if (body.length > 1 && body.endsWith('*')) {
+    const prefix = body.slice(0, -1).toLowerCase();
+    if (!/^[\p{L}\p{N}]+$/u.test(prefix)) throw new PatternSyntaxError(`bad prefix "${body}" in "${source}"`);
+    return { kind: 'prefix', prefix, optional };
+  }
+  return { kind: 'words', options: [wordsOf(body, source)], optional };
+}
+
+export function compilePhrase(source: string): PhrasePattern {
+  const elements = splitTopLevel(source).map((part) => parseElement(part, source));
+  if (elements[0]?.kind === 'gap' || elements[elements.length - 1]?.kind === 'gap') {
+    throw new PatternSyntaxError(`"${source}" starts or ends with a gap; a gap goes between words`);
+  }
+  if (!elements.some((e) => e.kind !== 'gap' && !e.optional)) {
+    throw new PatternSyntaxError(`"${source}" has no required word`);
+  }
+  const anchorElement = elements.find(
+    (e): e is Extract<PatternElement, { kind: 'words' }> => e.kind === 'words' && !e.optional,
+  );
+  const firstWords = anchorElement ? anchorElement.options.map((o) => o[0]!) : [];
+  // An alternative that starts with a number slot cannot be found by word lookup.
+  const anchors = firstWords.includes('#') ? [] : [...new Set(firstWords)];
+  return { source, elements, anchors };
+}
+
+export interface PatternMatch {
+  /** Token indices, end exclusive. */
+  from: number;
+  to: number;
+}
+
+const isNumber = (t: string) => /\d/.test(t) || NUMBER_WORDS.has(t);
+const NUMBER_WORDS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'first', 'second', 'third', 'fourth', 'fifth',
+]);
+
+/** Returns the token index after the element's match ends, for every way it can match at `at`. */
+function* stepElement(el: PatternElement, tokens: Token[], at: number, sentence: number): Generator<number> {
+  const sameSentence = (i: number) => i < tokens.length && tokens[i]!.sentence === sentence;
+  switch (el.kind) {
+    case 'gap':
+      for (let n = 0; n <= el.max && (n === 0 || sameSentence(at + n - 1)); n++) yield at + n;
+      return;
+    case 'number':
+      if (sameSentence(at) && isNumber(tokens[at]!.t)) yield at + 1;
+      break;
+    case 'prefix':
+      if (sameSentence(at) && tokens[at]!.t.startsWith(el.prefix)) yield at + 1;
+      break;
+    case 'words':
+      for (const option of el.options) {
+        if (option.every((w, k) => sameSentence(at + k) && (w === '#' ? isNumber(tokens[at + k]!.t) : tokens[at + k]!.t === w))) {
+          yield at + option.length;
+        }
+      }
+      break;
+  }
+  if (el.optional) yield at;
+}
+
+function matchFrom(p: PhrasePattern, tokens: Token[], elementIndex: number, at: number, sentence: number): number {
+  if (elementIndex === p.elements.length) return at;
+  for (const next of stepElement(p.elements[elementIndex]!, tokens, at, sentence)) {
+    const end = matchFrom(p, tokens, elementIndex + 1, next, sentence);
+    if (end >= 0) return end;
+  }
+  return -1;
+}
+
+/** First match of the pattern in the tokens (leftmost start), or undefined. */
+export function matchPattern(p: PhrasePattern, tokens: Token[]): PatternMatch | undefined {
+  for (let from = 0; from < tokens.length; from++) {
+    const to = matchFrom(p, tokens, 0, from, tokens[from]!.sentence);
+    if (to > from) return { from, to };
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import type { Token } from '../nlp/tokenize.js';
+import { compilePhrase, matchPattern, type PhrasePattern } from './phrase-pattern.js';
+
+/** Several phrases compiled together; a turn matches the set when it matches any of them. */
+export interface PhraseSet {
+  patterns: PhrasePattern[];
+  /** Words of which one must be in the turn for any phrase to match; undefined = cannot prefilter. */
+  anchors: Set<string> | undefined;
+}
+
+export interface PhraseHit {
+  phrase: string;
+  /** Token indices, end exclusive. */
+  from: number;
+  to: number;
+}
+
+export function compilePhraseSet(sources: readonly string[]): PhraseSet {
+  const patterns = sources.map(compilePhrase);
+  const anchored = patterns.every((p) => p.anchors.length > 0);
+  return { patterns, anchors: anchored ? new Set(patterns.flatMap((p) => p.anchors)) : undefined };
+}
+
+/** Leftmost match of any phrase, optionally restricted to tokens from..to (end exclusive). */
+export function findPhrase(set: PhraseSet, tokens: Token[], from = 0, to = tokens.length): PhraseHit | undefined {
+  const slice = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to);
+  let best: PhraseHit | undefined;
+  for (const p of set.patterns) {
+    const m = matchPattern(p, slice);
+    if (m && (!best || m.from + from < best.from)) best = { phrase: p.source, from: m.from + from, to: m.to + from };
+  }
+  return best;
+}
+
+/** Token range (end exclusive) of the sentences that the hit touches. */
+export function sentenceRange(tokens: Token[], hit: PhraseHit): { from: number; to: number } {
+  const first = tokens[hit.from]!.sentence;
+  const last = tokens[hit.to - 1]!.sentence;
+  let from = hit.from;
+  while (from > 0 && tokens[from - 1]!.sentence >= first) from--;
+  let to = hit.to;
+  while (to < tokens.length && tokens[to]!.sentence <= last) to++;
+  return { from, to };
+}
+
+export function hasAnyAnchor(set: PhraseSet, words: Set<string>): boolean {
+  if (!set.anchors) return true;
+  for (const a of set.anchors) if (words.has(a)) return true;
+  return false;
+}

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+import { evalCommand } from './eval-command.js';
 import { explainCommand } from './explain-command.js';
 import { rulesListCommand, rulesTestCommand } from './rules-command.js';
 import { FORMATS, scoreCommand } from './score-command.js';
@@ -56,6 +57,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('[dir]', 'a rule pack folder, or a folder of packs')
     .option('--no-color', 'no colour')
     .action((dir: string | undefined, opts) => setExit(rulesTestCommand(dir, opts)));
+  program
+    .command('eval')
+    .description('measure the rule pack on labelled calls: precision, recall and F1 per signal')
+    .argument('<labelled...>', 'labelled JSONL files or folders (see fixtures/labelled/README.md)')
+    .option('--rules <dir>', 'add a rule pack folder', collect)
+    .option('--baseline-rules <dir>', 'compare against this rule pack (or folder of packs)')
+    .option('--show-errors', 'list every missed and extra turn-level finding')
+    .addOption(new Option('-f, --format <format>').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'no colour')
+    .action((labelled: string[], opts) => setExit(evalCommand(labelled, opts)));
   return program;
 }
 

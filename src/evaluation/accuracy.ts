@@ -63,7 +63,10 @@ export function measureAccuracy(outcomes: CallOutcome[], signals: string[]): Acc
     for (const o of outcomes) {
       const want = new Set(o.expected.filter((e) => e.signal === signal).map((e) => e.turn));
       const got = new Set(o.findings.filter((f) => f.signal === signal).map((f) => f.turn));
-      for (const t of got) (want.has(t) ? turn.tp++ : turn.fp++);
+      for (const t of got) {
+        if (want.has(t)) turn.tp++;
+        else turn.fp++;
+      }
       for (const t of want) if (!got.has(t)) turn.fn++;
       if (want.size > 0) supportCalls++;
       if (want.size > 0 && got.size > 0) call.tp++;

@@ -121,16 +121,14 @@ function longestGap(tl: CallTimeline): number {
 function coveredMs(intervals: [number, number][]): number {
   const sorted = [...intervals].sort((x, y) => x[0] - y[0]);
   let total = 0;
-  let curStart = -Infinity;
-  let curEnd = -Infinity;
+  let current: [number, number] | undefined;
   for (const [s, e] of sorted) {
-    if (s > curEnd) {
-      total += Math.max(0, curEnd - curStart);
-      curStart = s;
-      curEnd = e;
-    } else curEnd = Math.max(curEnd, e);
+    if (!current || s > current[1]) {
+      if (current) total += current[1] - current[0];
+      current = [s, e];
+    } else current[1] = Math.max(current[1], e);
   }
-  return total + Math.max(0, curEnd - curStart);
+  return current ? total + current[1] - current[0] : total;
 }
 
 export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPolicy, cues: HoldCues): CallMetrics {

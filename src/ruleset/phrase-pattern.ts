@@ -1,3 +1,4 @@
+import { stemOf } from '../nlp/stem.js';
 import { expandWord, type Token } from '../nlp/tokenize.js';
 
 /**
@@ -6,12 +7,14 @@ import { expandWord, type Token } from '../nlp/tokenize.js';
  *   (a|b c|d)       alternatives, each one or more words
  *   elem?           optional word or group
  *   pre*            any word starting with "pre" ("escalat*")
+ *   ~word           any form of the word with the same Porter stem ("~transfer": transfers, transferred…)
  *   *  *N           a gap of up to 3 (or N) words inside the same sentence
  *   #               a number (also inside alternatives)
  */
 export type PatternElement =
   | { kind: 'words'; options: string[][]; optional: boolean }
   | { kind: 'prefix'; prefix: string; optional: boolean }
+  | { kind: 'stem'; stem: string; optional: boolean }
   | { kind: 'gap'; max: number }
   | { kind: 'number'; optional: boolean };
 
@@ -73,6 +76,11 @@ function parseElement(part: string, source: string): PatternElement {
       .map((alt) => wordsOf(alt, source));
     return { kind: 'words', options, optional };
   }
+  if (body.startsWith('~')) {
+    const word = body.slice(1).toLowerCase();
+    if (!/^[\p{L}]+$/u.test(word)) throw new PatternSyntaxError(`bad stem "${body}" in "${source}"`);
+    return { kind: 'stem', stem: stemOf(word), optional };
+  }
   if (body.length > 1 && body.endsWith('*')) {
     const prefix = body.slice(0, -1).toLowerCase();
     if (!/^[\p{L}\p{N}]+$/u.test(prefix)) throw new PatternSyntaxError(`bad prefix "${body}" in "${source}"`);
@@ -119,6 +127,9 @@ function* stepElement(el: PatternElement, tokens: Token[], at: number, sentence:
       return;
     case 'number':
       if (sameSentence(at) && isNumber(tokens[at]!.t)) yield at + 1;
+      break;
+    case 'stem':
+      if (sameSentence(at) && stemOf(tokens[at]!.t) === el.stem) yield at + 1;
       break;
     case 'prefix':
       if (sameSentence(at) && tokens[at]!.t.startsWith(el.prefix)) yield at + 1;

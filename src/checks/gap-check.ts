@@ -4,7 +4,10 @@ import type { GapRuleFile } from '../ruleset/rule-schema.js';
 import type { CompiledRule, RuleInfo } from './compiled-rule.js';
 import { makeFinding } from './make-finding.js';
 
-/** Silences between turns, already classified as holds or dead air by the call metrics. */
+/**
+ * Silences between turns, already classified as holds or dead air by the call metrics. The finding
+ * points at the turn that ends the silence; its gap evidence gives the exact interval.
+ */
 export function compileGapRule(info: RuleInfo, rule: GapRuleFile): CompiledRule {
   const minMs = rule.minSeconds * 1000;
   return {
@@ -15,7 +18,7 @@ export function compileGapRule(info: RuleInfo, rule: GapRuleFile): CompiledRule 
         .filter((g) => rule.kind === 'any' || g.kind === rule.kind)
         .filter((g) => rule.position === 'any' || g.position === rule.position)
         .map((g) =>
-          makeFinding(info, ctx, g.afterTurn, {
+          makeFinding(info, ctx, g.afterTurn + 1, {
             gap: { fromMs: g.fromMs, toMs: g.toMs, durationMs: g.durationMs, kind: g.kind },
           }),
         );

@@ -62,23 +62,18 @@ export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance
     const time = turn.startMs !== undefined ? clock(turn.startMs).padStart(7) : '       ';
     const who = turn.speaker === 'agent' ? chalk.cyan(turn.speaker.padEnd(width)) : turn.speaker.padEnd(width);
     out.push(`${chalk.dim(`${String(turn.index).padStart(3)} ${time}`)}  ${who}  ${highlight(turn.text, findings, mark)}`);
-    for (const f of findings.filter((x) => x.span)) {
+    for (const f of findings.filter((x) => !x.gap)) {
       const sign = f.polarity === 'inward' ? chalk.red(`−${f.weight}`) : chalk.green(`+${f.weight}`);
       const sub = f.subKind ? `/${f.subKind}` : '';
       out.push(`${' '.repeat(13 + width)}${chalk.dim('└')} ${sign} ${chalk.bold(f.signal + sub)} ${chalk.dim(f.ruleId)}: ${f.message}${f.suggestion ? chalk.dim(` (say "${f.suggestion}")`) : ''}`);
     }
     const gap = gapsAfter.get(turn.index);
     if (gap) {
-      const gapFinding = findings.find((f) => f.gap);
+      const gapFinding = result.findings.find((f) => f.gap?.fromMs === gap.fromMs);
       const label = `${Math.round(gap.durationMs / 1000)} s ${gap.kind}${gap.estimated ? ' (estimated)' : ''}`;
       const cost = gapFinding ? ` ${chalk.red(`−${gapFinding.weight}`)} ${chalk.dim(gapFinding.ruleId)}` : '';
       out.push(`${' '.repeat(13)}${chalk.yellow(`··· ${label} ···`)}${cost}`);
     }
-  }
-  const whole = result.findings.filter((f) => !f.span && !f.gap);
-  if (whole.length > 0) {
-    out.push('');
-    for (const f of whole) out.push(`call: ${chalk.red(`−${f.weight}`)} ${chalk.bold(f.signal)} ${chalk.dim(f.ruleId)}: ${f.message}`);
   }
   return `${out.join('\n')}\n`;
 }

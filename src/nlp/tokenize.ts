@@ -13,6 +13,8 @@ export interface Token {
   sentence: number;
 }
 
+/** URLs, @handles and e-mail addresses are not words a rule should see (the text still holds them). */
+const NOT_WORDS = /(?:https?:\/\/|www\.)\S+|[\w.+-]*@[\w.-]+/gu;
 const WORD_OR_BREAK = /([\p{L}\p{N}]+(?:['’‘`][\p{L}]+)*)|([.!?;\n]+|—|–| - )/gu;
 
 const NEGATIVE_CONTRACTIONS: Record<string, string[]> = {
@@ -64,7 +66,8 @@ export function expandWord(raw: string): string[] {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
-  for (const m of text.matchAll(WORD_OR_BREAK)) {
+  const masked = text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text;
+  for (const m of masked.matchAll(WORD_OR_BREAK)) {
     const start = m.index;
     if (m[2] !== undefined) {
       if (tokens.length > 0 && tokens[tokens.length - 1]!.sentence === sentence) sentence++;

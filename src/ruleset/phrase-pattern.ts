@@ -10,13 +10,15 @@ import { expandWord, type Token } from '../nlp/tokenize.js';
  *   ~word           any form of the word with the same Porter stem ("~transfer": transfers, transferred…)
  *   *  *N           a gap of up to 3 (or N) words inside the same sentence
  *   #               a number (also inside alternatives)
+ *   ^               the start of a sentence (only as the first element)
  */
 export type PatternElement =
   | { kind: 'words'; options: string[][]; optional: boolean }
   | { kind: 'prefix'; prefix: string; optional: boolean }
   | { kind: 'stem'; stem: string; optional: boolean }
   | { kind: 'gap'; max: number }
-  | { kind: 'number'; optional: boolean };
+  | { kind: 'number'; optional: boolean }
+  | { kind: 'sentence-start' };
 
 export interface PhrasePattern {
   source: string;
@@ -63,6 +65,7 @@ function wordsOf(text: string, source: string): string[] {
 }
 
 function parseElement(part: string, source: string): PatternElement {
+  if (part === '^') return { kind: 'sentence-start' };
   const gap = /^\*(\d+)?$/.exec(part);
   if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : DEFAULT_GAP };
   const optional = part.endsWith('?');
@@ -91,10 +94,13 @@ function parseElement(part: string, source: string): PatternElement {
 
 export function compilePhrase(source: string): PhrasePattern {
   const elements = splitTopLevel(source).map((part) => parseElement(part, source));
+  if (elements.slice(1).some((e) => e.kind === 'sentence-start')) {
+    throw new PatternSyntaxError(`"${source}": "^" may only start a phrase`);
+  }
   if (elements[0]?.kind === 'gap' || elements[elements.length - 1]?.kind === 'gap') {
     throw new PatternSyntaxError(`"${source}" starts or ends with a gap; a gap goes between words`);
   }
-  if (!elements.some((e) => e.kind !== 'gap' && !e.optional)) {
+  if (!elements.some((e) => e.kind !== 'gap' && e.kind !== 'sentence-start' && !e.optional)) {
     throw new PatternSyntaxError(`"${source}" has no required word`);
   }
   const anchorElement = elements.find(
@@ -118,10 +124,16 @@ const NUMBER_WORDS = new Set([
   'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'first', 'second', 'third', 'fourth', 'fifth',
 ]);
 
+/** "is" in a rule also matches the "s" of "number's": after a noun, "'s" may be "is" or a possessive. */
+const wordMatches = (w: string, t: string) => t === w || (w === '#' ? isNumber(t) : w === 'is' && t === 's');
+
 /** Returns the token index after the element's match ends, for every way it can match at `at`. */
 function* stepElement(el: PatternElement, tokens: Token[], at: number, sentence: number): Generator<number> {
   const sameSentence = (i: number) => i < tokens.length && tokens[i]!.sentence === sentence;
   switch (el.kind) {
+    case 'sentence-start':
+      if (at === 0 || tokens[at - 1]!.sentence !== sentence) yield at;
+      return;
     case 'gap':
       for (let n = 0; n <= el.max && (n === 0 || sameSentence(at + n - 1)); n++) yield at + n;
       return;
@@ -136,7 +148,7 @@ function* stepElement(el: PatternElement, tokens: Token[], at: number, sentence:
       break;
     case 'words':
       for (const option of el.options) {
-        if (option.every((w, k) => sameSentence(at + k) && (w === '#' ? isNumber(tokens[at + k]!.t) : tokens[at + k]!.t === w))) {
+        if (option.every((w, k) => sameSentence(at + k) && wordMatches(w, tokens[at + k]!.t))) {
           yield at + option.length;
         }
       }

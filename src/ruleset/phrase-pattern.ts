@@ -4,7 +4,7 @@ import { expandWord, type Token } from '../nlp/tokenize.js';
 /**
  * Phrase syntax used by rules (compiled once per pack):
  *   word            a word, normalised like turn text ("won't" = "will not")
- *   (a|b c|d)       alternatives, each one or more words
+ *   (a|b c|d)       alternatives, each one or more words (which may be "#" or a "pre*" prefix)
  *   elem?           optional word or group
  *   pre*            any word starting with "pre" ("escalat*")
  *   ~word           any form of the word with the same Porter stem ("~transfer": transfers, transferred…)
@@ -56,6 +56,7 @@ function wordsOf(text: string, source: string): string[] {
     .filter(Boolean)
     .flatMap((w) => {
       if (w === '#') return ['#'];
+      if (/^[\p{L}\p{N}]+\*$/u.test(w)) return [w.toLowerCase()];
       const cleaned = w.replace(/[^\p{L}\p{N}'’]/gu, '');
       if (!cleaned) throw new PatternSyntaxError(`"${w}" is not a word in "${source}"`);
       return expandWord(cleaned);
@@ -107,8 +108,8 @@ export function compilePhrase(source: string): PhrasePattern {
     (e): e is Extract<PatternElement, { kind: 'words' }> => e.kind === 'words' && !e.optional,
   );
   const firstWords = anchorElement ? anchorElement.options.map((o) => o[0]!) : [];
-  // An alternative that starts with a number slot cannot be found by word lookup.
-  const anchors = firstWords.includes('#') ? [] : [...new Set(firstWords)];
+  // An alternative that starts with a number slot or a prefix cannot be found by word lookup.
+  const anchors = firstWords.some((w) => w === '#' || w.endsWith('*')) ? [] : [...new Set(firstWords)];
   return { source, elements, anchors };
 }
 
@@ -125,7 +126,8 @@ const NUMBER_WORDS = new Set([
 ]);
 
 /** "is" in a rule also matches the "s" of "number's": after a noun, "'s" may be "is" or a possessive. */
-const wordMatches = (w: string, t: string) => t === w || (w === '#' ? isNumber(t) : w === 'is' && t === 's');
+const wordMatches = (w: string, t: string) =>
+  t === w || (w === '#' ? isNumber(t) : w.endsWith('*') ? t.startsWith(w.slice(0, -1)) : w === 'is' && t === 's');
 
 /** Returns the token index after the element's match ends, for every way it can match at `at`. */
 function* stepElement(el: PatternElement, tokens: Token[], at: number, sentence: number): Generator<number> {

@@ -11,7 +11,23 @@ export interface Token {
   end: number;
   /** Sentence number within the text; a phrase never spans two sentences. */
   sentence: number;
+  /** Written with a capital then lower-case letters ("Daniel", not "KTN" or "i"): a name candidate. */
+  cap: boolean;
+  /** Set off by punctuation on both sides (", Daniel." / "Hi Holly,"): how a name is used to address someone. */
+  setOff: boolean;
 }
+
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const prevChar = (text: string, at: number) => {
+  let i = at - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  return i < 0 ? '' : text[i]!;
+};
+const nextChar = (text: string, at: number) => {
+  let i = at;
+  while (i < text.length && text[i] === ' ') i++;
+  return i >= text.length ? '' : text[i]!;
+};
 
 /** URLs, @handles and e-mail addresses are not words a rule should see (the text still holds them). */
 const NOT_WORDS = /(?:https?:\/\/|www\.)\S+|[\w.+-]*@[\w.-]+/gu;
@@ -74,7 +90,9 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const end = start + m[0].length;
-    for (const t of expandWord(m[0])) tokens.push({ t, start, end, sentence });
+    const cap = CAPITALISED.test(m[0]);
+    const setOff = cap && /^[,.!?:;(]?$/.test(prevChar(masked, start)) && /^[,.!?:;)]?$/.test(nextChar(masked, end));
+    expandWord(m[0]).forEach((t, k) => tokens.push({ t, start, end, sentence, cap: cap && k === 0, setOff: setOff && k === 0 }));
   }
   return tokens;
 }

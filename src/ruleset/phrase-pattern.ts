@@ -11,6 +11,8 @@ import { expandWord, type Token } from '../nlp/tokenize.js';
  *   *  *N           a gap of up to 3 (or N) words inside the same sentence
  *   #               a number (also inside alternatives)
  *   ^               the start of a sentence (only as the first element)
+ *   @name           a capitalised word inside a sentence ("Hi Holly"): a name candidate
+ *   @addressed      the same, set off by punctuation on both sides ("Thanks, Daniel.")
  */
 export type PatternElement =
   | { kind: 'words'; options: string[][]; optional: boolean }
@@ -18,7 +20,8 @@ export type PatternElement =
   | { kind: 'stem'; stem: string; optional: boolean }
   | { kind: 'gap'; max: number }
   | { kind: 'number'; optional: boolean }
-  | { kind: 'sentence-start' };
+  | { kind: 'sentence-start' }
+  | { kind: 'name'; addressed: boolean; optional: boolean };
 
 export interface PhrasePattern {
   source: string;
@@ -67,6 +70,8 @@ function wordsOf(text: string, source: string): string[] {
 
 function parseElement(part: string, source: string): PatternElement {
   if (part === '^') return { kind: 'sentence-start' };
+  if (part === '@name') return { kind: 'name', addressed: false, optional: false };
+  if (part === '@addressed') return { kind: 'name', addressed: true, optional: false };
   const gap = /^\*(\d+)?$/.exec(part);
   if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : DEFAULT_GAP };
   const optional = part.endsWith('?');
@@ -133,6 +138,13 @@ const wordMatches = (w: string, t: string) =>
 function* stepElement(el: PatternElement, tokens: Token[], at: number, sentence: number): Generator<number> {
   const sameSentence = (i: number) => i < tokens.length && tokens[i]!.sentence === sentence;
   switch (el.kind) {
+    case 'name': {
+      const tok = tokens[at];
+      // Not the first word of a sentence: every sentence starts with a capital.
+      const midSentence = at > 0 && tokens[at - 1]!.sentence === sentence;
+      if (sameSentence(at) && midSentence && tok!.cap && (!el.addressed || tok!.setOff)) yield at + 1;
+      return;
+    }
     case 'sentence-start':
       if (at === 0 || tokens[at - 1]!.sentence !== sentence) yield at;
       return;

@@ -29,6 +29,8 @@ export interface PhraseMatcher {
   phrases: PhraseSet;
   exceptions: PhraseSet;
   turnExceptions: PhraseSet;
+  /** Normalised texts of matches that do not count. */
+  ignored?: Set<string>;
 }
 
 /** First hit in the turn that no exception cancels. */
@@ -37,8 +39,9 @@ export function findUncancelled(m: PhraseMatcher, tokens: CallContext['tokens'][
   for (let start = 0; start < tokens.length; ) {
     const hit = findPhrase(m.phrases, tokens, start);
     if (!hit) return undefined;
+    const ignored = m.ignored !== undefined && m.ignored.has(tokens.slice(hit.from, hit.to).map((t) => t.t).join(' '));
     const range = sentenceRange(tokens, hit);
-    if (m.exceptions.patterns.length === 0 || !findPhrase(m.exceptions, tokens, range.from, range.to)) return hit;
+    if (!ignored && (m.exceptions.patterns.length === 0 || !findPhrase(m.exceptions, tokens, range.from, range.to))) return hit;
     start = hit.from + 1;
   }
   return undefined;
@@ -50,6 +53,7 @@ export function compilePhraseRule(info: RuleInfo, rule: PhraseRuleFile): Compile
     phrases: compilePhraseSet(rule.phrases),
     exceptions: compilePhraseSet(rule.exceptions),
     turnExceptions: compilePhraseSet(rule.turnExceptions),
+    ignored: new Set(rule.ignoreMatches.map(normaliseText)),
   };
   const nextTurnExceptions = compilePhraseSet(rule.nextTurnExceptions);
   const cues = rule.cues.map(normaliseText);

@@ -2,7 +2,7 @@ import type { CallContext } from '../engine/call-context.js';
 import { compileScope, inScope, speakerMatches } from '../engine/scope.js';
 import type { Finding } from '../model/finding.js';
 import type { SequenceRuleFile } from '../ruleset/rule-schema.js';
-import { compilePhraseSet, type PhraseHit } from '../ruleset/phrase-set.js';
+import { compilePhraseSet, findPhrase, type PhraseHit } from '../ruleset/phrase-set.js';
 import { findUncancelled } from './phrase-check.js';
 import type { CompiledRule, RuleInfo } from './compiled-rule.js';
 import { makeFinding } from './make-finding.js';
@@ -19,7 +19,7 @@ export function compileSequenceRule(info: RuleInfo, rule: SequenceRuleFile): Com
   const then = rule.then ? step(rule.then) : undefined;
   /** A hit, an empty hit (step without phrases: any turn), or undefined. */
   const matchStep = (s: ReturnType<typeof step>, tokens: CallContext['tokens'][number]): PhraseHit | null | undefined =>
-    s.any ? (tokens.length > 0 ? null : undefined) : findUncancelled(s.matcher, tokens);
+    s.any ? (tokens.length > 0 && !findPhrase(s.matcher.exceptions, tokens) ? null : undefined) : findUncancelled(s.matcher, tokens);
   const gapMs = rule.gapSeconds !== undefined ? rule.gapSeconds * 1000 : undefined;
   const maxTurns = rule.within.turns ?? Infinity;
   const maxMs = rule.within.seconds !== undefined ? rule.within.seconds * 1000 : Infinity;

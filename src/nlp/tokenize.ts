@@ -15,7 +15,15 @@ export interface Token {
   cap: boolean;
   /** Set off by punctuation on both sides (", Daniel." / "Hi Holly,"): how a name is used to address someone. */
   setOff: boolean;
+  /** Written in capitals, 2–5 letters with optional digits ("CRT", "L2"), and not a sign-off ("^JD"). */
+  acronym: boolean;
 }
+
+const ACRONYM = /^(?=.*[A-Z].*[A-Z0-9])[A-Z][A-Z0-9]{1,4}$/;
+const SIGN_OFF_MARKS = new Set(['^', '*', '~', '/', '-', '–', '—']);
+/** A capitals-only word standing alone at the very end ("… Thank you. SO"): an agent's initials. */
+const isSignOff = (text: string, start: number, end: number) =>
+  SIGN_OFF_MARKS.has(prevChar(text, start)) || (/^[.!?\n,)]?$/.test(prevChar(text, start)) && prevChar(text, start) !== '' && /^[^\p{L}\p{N}.!?]*$/u.test(text.slice(end)));
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 const prevChar = (text: string, at: number) => {
@@ -92,7 +100,10 @@ export function tokenize(text: string): Token[] {
     const end = start + m[0].length;
     const cap = CAPITALISED.test(m[0]);
     const setOff = cap && /^[,.!?:;(]?$/.test(prevChar(masked, start)) && /^[,.!?:;)]?$/.test(nextChar(masked, end));
-    expandWord(m[0]).forEach((t, k) => tokens.push({ t, start, end, sentence, cap: cap && k === 0, setOff: setOff && k === 0 }));
+    const acronym = ACRONYM.test(m[0]) && !isSignOff(masked, start, end);
+    expandWord(m[0]).forEach((t, k) =>
+      tokens.push({ t, start, end, sentence, cap: cap && k === 0, setOff: setOff && k === 0, acronym: acronym && k === 0 }),
+    );
   }
   return tokens;
 }

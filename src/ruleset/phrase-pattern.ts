@@ -13,6 +13,7 @@ import { expandWord, type Token } from '../nlp/tokenize.js';
  *   ^               the start of a sentence (only as the first element)
  *   @name           a capitalised word inside a sentence ("Hi Holly"): a name candidate
  *   @addressed      the same, set off by punctuation on both sides ("Thanks, Daniel.")
+ *   @acronym        a word written in capitals, 2–5 letters or digits ("CRT", "L2"), not a sign-off
  */
 export type PatternElement =
   | { kind: 'words'; options: string[][]; optional: boolean }
@@ -21,7 +22,8 @@ export type PatternElement =
   | { kind: 'gap'; max: number }
   | { kind: 'number'; optional: boolean }
   | { kind: 'sentence-start' }
-  | { kind: 'name'; addressed: boolean; optional: boolean };
+  | { kind: 'name'; addressed: boolean; optional: boolean }
+  | { kind: 'acronym'; optional: boolean };
 
 export interface PhrasePattern {
   source: string;
@@ -72,6 +74,7 @@ function parseElement(part: string, source: string): PatternElement {
   if (part === '^') return { kind: 'sentence-start' };
   if (part === '@name') return { kind: 'name', addressed: false, optional: false };
   if (part === '@addressed') return { kind: 'name', addressed: true, optional: false };
+  if (part === '@acronym') return { kind: 'acronym', optional: false };
   const gap = /^\*(\d+)?$/.exec(part);
   if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : DEFAULT_GAP };
   const optional = part.endsWith('?');
@@ -145,6 +148,9 @@ function* stepElement(el: PatternElement, tokens: Token[], at: number, sentence:
       if (sameSentence(at) && midSentence && tok!.cap && (!el.addressed || tok!.setOff)) yield at + 1;
       return;
     }
+    case 'acronym':
+      if (sameSentence(at) && tokens[at]!.acronym) yield at + 1;
+      return;
     case 'sentence-start':
       if (at === 0 || tokens[at - 1]!.sentence !== sentence) yield at;
       return;

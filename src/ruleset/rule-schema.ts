@@ -46,6 +46,8 @@ export const phraseRuleSchema = z.strictObject({
   turnExceptions: phraseList.default([]),
   /** Cancel a match when found in the scoped speaker's next turn (an alternative offered, an answer given). */
   nextTurnExceptions: phraseList.default([]),
+  /** Matched words that do not count ("PIN" for an acronym rule); the search goes on after them. */
+  ignoreMatches: phraseList.default([]),
 });
 
 const glossaryTerm = z.strictObject({

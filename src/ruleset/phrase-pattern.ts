@@ -4,7 +4,7 @@ import { expandWord, type Token } from '../nlp/tokenize.js';
 /**
  * Phrase syntax used by rules (compiled once per pack):
  *   word            a word, normalised like turn text ("won't" = "will not")
- *   (a|b c|d)       alternatives, each one or more words (which may be "#" or a "pre*" prefix)
+ *   (a|b c|d)       alternatives, each one or more words (which may be "#", a "pre*" prefix or a "~stem")
  *   elem?           optional word or group
  *   pre*            any word starting with "pre" ("escalat*")
  *   ~word           any form of the word with the same Porter stem ("~transfer": transfers, transferred…)
@@ -62,6 +62,7 @@ function wordsOf(text: string, source: string): string[] {
     .flatMap((w) => {
       if (w === '#') return ['#'];
       if (/^[\p{L}\p{N}]+\*$/u.test(w)) return [w.toLowerCase()];
+      if (/^~\p{L}+$/u.test(w)) return [`~${stemOf(w.slice(1).toLowerCase())}`];
       const cleaned = w.replace(/[^\p{L}\p{N}'’]/gu, '');
       if (!cleaned) throw new PatternSyntaxError(`"${w}" is not a word in "${source}"`);
       return expandWord(cleaned);
@@ -117,7 +118,7 @@ export function compilePhrase(source: string): PhrasePattern {
   );
   const firstWords = anchorElement ? anchorElement.options.map((o) => o[0]!) : [];
   // An alternative that starts with a number slot or a prefix cannot be found by word lookup.
-  const anchors = firstWords.some((w) => w === '#' || w.endsWith('*')) ? [] : [...new Set(firstWords)];
+  const anchors = firstWords.some((w) => w === '#' || w.endsWith('*') || w.startsWith('~')) ? [] : [...new Set(firstWords)];
   return { source, elements, anchors };
 }
 
@@ -135,7 +136,14 @@ const NUMBER_WORDS = new Set([
 
 /** "is" in a rule also matches the "s" of "number's": after a noun, "'s" may be "is" or a possessive. */
 const wordMatches = (w: string, t: string) =>
-  t === w || (w === '#' ? isNumber(t) : w.endsWith('*') ? t.startsWith(w.slice(0, -1)) : w === 'is' && t === 's');
+  t === w ||
+  (w === '#'
+    ? isNumber(t)
+    : w.endsWith('*')
+      ? t.startsWith(w.slice(0, -1))
+      : w.startsWith('~')
+        ? stemOf(t) === w.slice(1)
+        : w === 'is' && t === 's');
 
 /** Returns the token index after the element's match ends, for every way it can match at `at`. */
 function* stepElement(el: PatternElement, tokens: Token[], at: number, sentence: number): Generator<number> {

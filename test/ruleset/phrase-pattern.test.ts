@@ -71,6 +71,20 @@ describe('phrase patterns: prefixes', () => {
   });
 });
 
+describe('phrase patterns: stems', () => {
+  it('"~word" matches other forms of the word', () => {
+    expect(match("I'll ~transfer you", "I'll transfer you")).toBe("I'll transfer you");
+    expect(match('~transfer you', 'I transferred you')).toBe('transferred you');
+    expect(match('~transfer you', 'it transfers you')).toBe('transfers you');
+    expect(match('~transfer you', 'a transport for you')).toBeUndefined();
+  });
+
+  it('rejects a stem that is not a word', () => {
+    expect(() => compilePhrase('~')).toThrow(PatternSyntaxError);
+    expect(() => compilePhrase('~a1')).toThrow(PatternSyntaxError);
+  });
+});
+
 describe('phrase patterns: gaps', () => {
   it('"*" allows up to three words between', () => {
     expect(match('sorry * slow', 'sorry slow')).toBe('sorry slow');
@@ -187,6 +201,19 @@ describe('phrase patterns: anchors', () => {
       const matched = tokens.slice(m.from, m.to).map((t) => t.t);
       expect(compiled.anchors.some((a) => matched.includes(a))).toBe(true);
     }
+  });
+});
+
+describe('phrase patterns: sentence start', () => {
+  it('"^" matches only at the start of a sentence', () => {
+    expect(match('^ sorry', 'Sorry, it is slow')).toBe('Sorry');
+    expect(match('^ sorry', 'Okay. Sorry, it is slow')).toBe('Sorry');
+    expect(match('^ sorry', 'I am sorry')).toBeUndefined();
+  });
+
+  it('"^" may only start a phrase', () => {
+    expect(() => compilePhrase('sorry ^ slow')).toThrow(PatternSyntaxError);
+    expect(() => compilePhrase('^')).toThrow(PatternSyntaxError);
   });
 });
 

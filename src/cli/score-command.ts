@@ -114,7 +114,9 @@ export async function scoreCommand(inputs: string[], options: ScoreOptions): Pro
   let scored = 0;
   let ruleErrors = 0;
   const below: string[] = [];
-  const showProgress = options.progress !== false && process.stderr.isTTY === true && options.format !== 'table';
+  // Progress only where it cannot interleave with results: stderr is a terminal and stdout is not,
+  // or the output is the table (printed once, at the end).
+  const showProgress = options.progress !== false && process.stderr.isTTY === true && (options.format === 'table' || !process.stdout.isTTY);
   let lastProgress = Date.now();
 
   out.write(formatter.start(runHeader(pack, options.groupBy)));

@@ -58,18 +58,21 @@ export function tableFormatter(options: TableOptions): Formatter {
     },
     error: () => '',
     end(end) {
-      const evidenceWidth = Math.max(24, options.width - 80);
+      const idWidth = Math.max(4, ...rows.map((r) => r.id.length)) + 2;
+      const agentWidth = Math.max(5, ...rows.map((r) => String(r.meta.agent ?? '').length)) + 2;
+      const signalWidth = 34;
+      const evidenceWidth = Math.max(30, options.width - idWidth - agentWidth - 7 - signalWidth - 6);
       const table = new Table({
         head: ['Call', 'Agent', 'Score', 'Signals', 'Worst finding'],
         style: { head: [], border: [] },
         chars: COMPACT,
         wordWrap: true,
-        colWidths: [null, null, null, Math.max(20, Math.floor(options.width * 0.3)), evidenceWidth + 2] as (number | null)[],
-      } as Table.TableConstructorOptions);
+        colWidths: [idWidth, agentWidth, 7, signalWidth, evidenceWidth],
+      });
       for (const r of rows) {
         const worst = worstFinding(r.findings);
         const worstText = worst
-          ? `${chalk.bold(worst.signal)} t${worst.turn}: "${cut(oneLine(evidenceOf(worst)), evidenceWidth - worst.signal.length - 8)}"`
+          ? `${chalk.bold(worst.signal)} t${worst.turn}: "${cut(oneLine(evidenceOf(worst)), Math.max(20, 2 * evidenceWidth - worst.signal.length - 12))}"`
           : chalk.dim('—');
         table.push([r.id, String(r.meta.agent ?? ''), scoreColour(chalk, r.score), signalCell(r, chalk), worstText]);
       }

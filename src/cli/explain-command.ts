@@ -29,7 +29,7 @@ export function explainCommand(input: string, options: ExplainOptions): number {
     if (options.call !== undefined && item.call.id !== options.call) continue;
     if (options.call === undefined && ids.length > 1) break;
     const result = scoreCall(item.call, runPack(pack, item.call), pack);
-    process.stdout.write(explainCall(item.call, result, chalkFor(process.stdout, options.color)));
+    process.stdout.write(explainCall(item.call, result, chalkFor(process.stdout, options.color), process.stdout.columns ?? 100));
     return EXIT_OK;
   }
   if (options.call === undefined && ids.length > 1) {

@@ -12,4 +12,18 @@ export interface CallContext {
   words: Set<string>[];
   timeline: CallTimeline;
   metrics: CallMetrics;
+  targets: RunTargets;
+}
+
+/** Targets set for a run (CLI or configuration), not by the pack: they differ per contact centre. */
+export interface RunTargets {
+  /** Handle-time target in seconds, for every queue without its own. */
+  ahtSeconds?: number;
+  /** Handle-time target in seconds per queue (meta field "queue"). */
+  ahtSecondsByQueue?: Record<string, number>;
+}
+
+export function ahtTargetMs(targets: RunTargets, queue: unknown): number | undefined {
+  const seconds = (typeof queue === 'string' ? targets.ahtSecondsByQueue?.[queue] : undefined) ?? targets.ahtSeconds;
+  return seconds === undefined ? undefined : seconds * 1000;
 }

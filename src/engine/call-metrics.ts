@@ -46,7 +46,11 @@ export interface CallMetrics {
   overtalks: Overtalk[];
   agentWordsPerMinute: number | null;
   agentWordsPerMinuteEnd: number | null;
+  /** Agent speech rate in the closing part over the whole call: above 1 the agent speeds up at the end. */
+  agentSpeedUpRatio: number | null;
   longestAgentMonologueMs: number | null;
+  /** From the start of the call to the agent's first words. */
+  firstAgentTurnMs: number | null;
   unavailable: Record<string, string>;
 }
 
@@ -153,7 +157,9 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
     overtalks: [],
     agentWordsPerMinute: null,
     agentWordsPerMinuteEnd: null,
+    agentSpeedUpRatio: null,
     longestAgentMonologueMs: null,
+    firstAgentTurnMs: null,
     unavailable,
   };
   if (!tl.timed) {
@@ -200,7 +206,12 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
   if (agentWpmEnd === null) unavailable.agentWordsPerMinuteEnd = 'the agent does not speak in the closing part';
   const talkTotal = agentTalk + customerTalk;
   if (talkTotal === 0) unavailable.agentTalkShare = 'no agent or customer speech';
-  if (agentIdx.length === 0) unavailable.longestAgentMonologueMs = 'no agent speech';
+  if (agentIdx.length === 0) {
+    unavailable.longestAgentMonologueMs = 'no agent speech';
+    unavailable.firstAgentTurnMs = 'no agent speech';
+  }
+  const speedUp = agentWpm !== null && agentWpmEnd !== null && agentWpm > 0 ? round(agentWpmEnd / agentWpm) : null;
+  if (speedUp === null) unavailable.agentSpeedUpRatio = unavailable.agentWordsPerMinuteEnd ?? 'no agent speech';
   return {
     timed: true,
     handleTimeMs,
@@ -220,7 +231,9 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
     overtalks,
     agentWordsPerMinute: agentWpm,
     agentWordsPerMinuteEnd: agentWpmEnd,
+    agentSpeedUpRatio: speedUp,
     longestAgentMonologueMs: agentIdx.length > 0 ? longestMonologue : null,
+    firstAgentTurnMs: agentIdx.length > 0 ? tl.turns[agentIdx[0]!]!.startMs - first : null,
     unavailable,
   };
 }

@@ -3,7 +3,7 @@ import type { Finding } from '../model/finding.js';
 import { tokenize } from '../nlp/tokenize.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
 import { findPhrase } from '../ruleset/phrase-set.js';
-import type { CallContext } from './call-context.js';
+import type { CallContext, RunTargets } from './call-context.js';
 import { computeMetrics, type CallMetrics } from './call-metrics.js';
 import { buildTimeline } from './call-timeline.js';
 
@@ -22,14 +22,14 @@ export interface PackRun {
 const byPosition = (a: Finding, b: Finding) =>
   a.turn - b.turn || (a.span?.start ?? -1) - (b.span?.start ?? -1) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
-export function runPack(pack: CompiledPack, call: Call): PackRun {
+export function runPack(pack: CompiledPack, call: Call, targets: RunTargets = {}): PackRun {
   const tokens = call.turns.map((t) => tokenize(t.text));
   const timeline = buildTimeline(call, pack.timing.wordsPerSecond);
   const metrics = computeMetrics(call, timeline, pack.timing, {
     announcedAt: (i) => findPhrase(pack.holdAnnounce, tokens[i]!) !== undefined,
     returnedAt: (i) => findPhrase(pack.holdReturn, tokens[i]!) !== undefined,
   });
-  const ctx: CallContext = { call, tokens, words: tokens.map((ts) => new Set(ts.map((t) => t.t))), timeline, metrics };
+  const ctx: CallContext = { call, tokens, words: tokens.map((ts) => new Set(ts.map((t) => t.t))), timeline, metrics, targets };
   const findings: Finding[] = [];
   const ruleErrors: RuleFailure[] = [];
   for (const rule of pack.rules) {

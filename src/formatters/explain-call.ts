@@ -2,15 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import type { Call } from '../model/call.js';
 import type { Finding } from '../model/finding.js';
 import type { CallResult } from '../model/result.js';
-
-export function clock(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
-}
+import { clock } from './clock.js';
+import { timelineBar } from './timeline-bar.js';
 
 /** Mark each finding's span in the text; overlapping spans are merged into one mark. */
 function highlight(text: string, findings: Finding[], mark: (s: string) => string): string {
@@ -37,7 +30,7 @@ const fmtMetric = (v: number | null, unit: 'ms' | 'share') =>
   v === null ? 'n/a' : unit === 'ms' ? `${Math.round(v / 1000)} s` : `${Math.round(v * 100)} %`;
 
 /** One call, turn by turn: time and speaker on the left, findings marked in place, gaps between turns. */
-export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance): string {
+export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance, width = 100): string {
   const colour = chalk.level > 0;
   const mark = (s: string) => (colour ? chalk.inverse(s) : `«${s}»`);
   const out: string[] = [];
@@ -52,20 +45,24 @@ export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance
   );
   const scoreText = `score ${result.score} (−${result.penalty} inward, +${result.bonus} outward)`;
   out.push(chalk.bold(scoreText));
+  const unavailable = Object.keys(m.unavailable);
+  if (m.timed && unavailable.length > 0) out.push(chalk.dim(`not available: ${unavailable.map((k) => `${k} (${m.unavailable[k]})`).join('; ')}`));
   out.push('');
+  const bar = timelineBar(call, m, chalk, Math.min(width, 120));
+  if (bar.length > 0) out.push(...bar, '');
   const findingsByTurn = new Map<number, Finding[]>();
   for (const f of result.findings) findingsByTurn.set(f.turn, [...(findingsByTurn.get(f.turn) ?? []), f]);
   const gapsAfter = new Map(m.gaps.map((g) => [g.afterTurn, g]));
-  const width = Math.max(...call.turns.map((t) => t.speaker.length), 8);
+  const speakerWidth = Math.max(...call.turns.map((t) => t.speaker.length), 8);
   for (const turn of call.turns) {
     const findings = findingsByTurn.get(turn.index) ?? [];
     const time = turn.startMs !== undefined ? clock(turn.startMs).padStart(7) : '       ';
-    const who = turn.speaker === 'agent' ? chalk.cyan(turn.speaker.padEnd(width)) : turn.speaker.padEnd(width);
+    const who = turn.speaker === 'agent' ? chalk.cyan(turn.speaker.padEnd(speakerWidth)) : turn.speaker.padEnd(speakerWidth);
     out.push(`${chalk.dim(`${String(turn.index).padStart(3)} ${time}`)}  ${who}  ${highlight(turn.text, findings, mark)}`);
     for (const f of findings.filter((x) => !x.gap)) {
       const sign = f.polarity === 'inward' ? chalk.red(`−${f.weight}`) : chalk.green(`+${f.weight}`);
       const sub = f.subKind ? `/${f.subKind}` : '';
-      out.push(`${' '.repeat(13 + width)}${chalk.dim('└')} ${sign} ${chalk.bold(f.signal + sub)} ${chalk.dim(f.ruleId)}: ${f.message}${f.suggestion ? chalk.dim(` (say "${f.suggestion}")`) : ''}`);
+      out.push(`${' '.repeat(13 + speakerWidth)}${chalk.dim('└')} ${sign} ${chalk.bold(f.signal + sub)} ${chalk.dim(f.ruleId)}: ${f.message}${f.suggestion ? chalk.dim(` (say "${f.suggestion}")`) : ''}`);
     }
     const gap = gapsAfter.get(turn.index);
     if (gap) {

@@ -100,6 +100,11 @@ export const METRIC_NAMES = [
   'longestGapMs',
   'holdTotalMs',
   'agentWordsPerMinute',
+  'agentSpeedUpRatio',
+  'firstAgentTurnMs',
+  'longestAgentMonologueMs',
+  'deadAirCount',
+  'holdCount',
 ] as const;
 
 export const metricRuleSchema = z.strictObject({
@@ -108,6 +113,15 @@ export const metricRuleSchema = z.strictObject({
   metric: z.enum(METRIC_NAMES),
   above: z.number().optional(),
   below: z.number().optional(),
+  /** Compare with the target set for the run (per queue in the configuration); `above` is the fallback. */
+  aboveTarget: z.enum(['aht']).optional(),
+  /** Fire only if a turn in this scope also matches one of these phrases; the finding points at it. */
+  when: z
+    .strictObject({
+      phrases: phraseList.min(1),
+      scope: scopeSchema.default({ speaker: 'agent' }),
+    })
+    .optional(),
 });
 
 export const ruleFileSchema = z.discriminatedUnion('type', [

@@ -30,6 +30,10 @@ export interface PhrasePattern {
   elements: PatternElement[];
   /** Words of which at least one must occur in a turn for the pattern to match; empty = no anchor. */
   anchors: string[];
+  /** For every required word element with plain words: the words one of which must be in the turn. */
+  required: Set<string>[];
+  /** When the pattern must start with one of these words: only those positions are tried. */
+  startWords?: Set<string>;
 }
 
 export class PatternSyntaxError extends Error {}
@@ -119,7 +123,29 @@ export function compilePhrase(source: string): PhrasePattern {
   const firstWords = anchorElement ? anchorElement.options.map((o) => o[0]!) : [];
   // An alternative that starts with a number slot or a prefix cannot be found by word lookup.
   const anchors = firstWords.some((w) => w === '#' || w.endsWith('*') || w.startsWith('~')) ? [] : [...new Set(firstWords)];
-  return { source, elements, anchors };
+  const plainFirstWords = (e: PatternElement) =>
+    e.kind === 'words' && !e.optional && e.options.every((o) => isPlainWord(o[0]!)) ? new Set(e.options.map((o) => o[0]!)) : undefined;
+  const required = elements.map(plainFirstWords).filter((x): x is Set<string> => x !== undefined);
+  const startWords = elements[0] ? plainFirstWords(elements[0]) : undefined;
+  return { source, elements, anchors, required, ...(startWords ? { startWords } : {}) };
+}
+
+/** A word compared by equality only ("is" also matches the possessive "s", so it is not plain). */
+const isPlainWord = (w: string) => w !== '#' && w !== 'is' && !w.endsWith('*') && !w.startsWith('~');
+
+/** False when the pattern cannot match a turn with these words: a required word element has none of its words. */
+export function mayMatch(p: PhrasePattern, words: Set<string>): boolean {
+  for (const set of p.required) {
+    let any = false;
+    for (const w of set) {
+      if (words.has(w)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
 }
 
 export interface PatternMatch {
@@ -145,59 +171,71 @@ const wordMatches = (w: string, t: string) =>
         ? stemOf(t) === w.slice(1)
         : w === 'is' && t === 's');
 
-/** Returns the token index after the element's match ends, for every way it can match at `at`. */
-function* stepElement(el: PatternElement, tokens: Token[], at: number, sentence: number): Generator<number> {
-  const sameSentence = (i: number) => i < tokens.length && tokens[i]!.sentence === sentence;
+/**
+ * Token index after the shortest-first match of elements[k..] at `at`, or -1. Plain recursion with
+ * loops (no generators: this is the hot path of every run). Alternatives are tried in order and an
+ * optional element is tried present before absent, so the first match found is the one reported.
+ */
+function matchAt(els: PatternElement[], k: number, tokens: Token[], at: number, sentence: number): number {
+  if (k === els.length) return at;
+  const el = els[k]!;
+  const here = at < tokens.length && tokens[at]!.sentence === sentence ? tokens[at]! : undefined;
+  let ok = false;
   switch (el.kind) {
-    case 'name': {
-      const tok = tokens[at];
-      // Not the first word of a sentence: every sentence starts with a capital.
-      const midSentence = at > 0 && tokens[at - 1]!.sentence === sentence;
-      if (sameSentence(at) && midSentence && tok!.cap && (!el.addressed || tok!.setOff)) yield at + 1;
-      return;
-    }
-    case 'acronym':
-      if (sameSentence(at) && tokens[at]!.acronym) yield at + 1;
-      return;
-    case 'sentence-start':
-      if (at === 0 || tokens[at - 1]!.sentence !== sentence) yield at;
-      return;
     case 'gap':
-      for (let n = 0; n <= el.max && (n === 0 || sameSentence(at + n - 1)); n++) yield at + n;
-      return;
-    case 'number':
-      if (sameSentence(at) && isNumber(tokens[at]!.t)) yield at + 1;
-      break;
-    case 'stem':
-      if (sameSentence(at) && stemOf(tokens[at]!.t) === el.stem) yield at + 1;
-      break;
-    case 'prefix':
-      if (sameSentence(at) && tokens[at]!.t.startsWith(el.prefix)) yield at + 1;
-      break;
+      for (let n = 0; n <= el.max; n++) {
+        if (n > 0 && !(at + n - 1 < tokens.length && tokens[at + n - 1]!.sentence === sentence)) break;
+        const end = matchAt(els, k + 1, tokens, at + n, sentence);
+        if (end >= 0) return end;
+      }
+      return -1;
+    case 'sentence-start':
+      return at === 0 || tokens[at - 1]!.sentence !== sentence ? matchAt(els, k + 1, tokens, at, sentence) : -1;
     case 'words':
       for (const option of el.options) {
-        if (option.every((w, k) => sameSentence(at + k) && wordMatches(w, tokens[at + k]!.t))) {
-          yield at + option.length;
+        let all = true;
+        for (let w = 0; w < option.length && all; w++) {
+          const tok = tokens[at + w];
+          all = tok !== undefined && tok.sentence === sentence && wordMatches(option[w]!, tok.t);
+        }
+        if (all) {
+          const end = matchAt(els, k + 1, tokens, at + option.length, sentence);
+          if (end >= 0) return end;
         }
       }
+      return el.optional ? matchAt(els, k + 1, tokens, at, sentence) : -1;
+    case 'name':
+      // Not the first word of a sentence: every sentence starts with a capital.
+      ok = here !== undefined && at > 0 && tokens[at - 1]!.sentence === sentence && here.cap && (!el.addressed || here.setOff);
+      break;
+    case 'acronym':
+      ok = here !== undefined && here.acronym;
+      break;
+    case 'number':
+      ok = here !== undefined && isNumber(here.t);
+      break;
+    case 'stem':
+      ok = here !== undefined && stemOf(here.t) === el.stem;
+      break;
+    case 'prefix':
+      ok = here !== undefined && here.t.startsWith(el.prefix);
       break;
   }
-  if (el.optional) yield at;
-}
-
-function matchFrom(p: PhrasePattern, tokens: Token[], elementIndex: number, at: number, sentence: number): number {
-  if (elementIndex === p.elements.length) return at;
-  for (const next of stepElement(p.elements[elementIndex]!, tokens, at, sentence)) {
-    const end = matchFrom(p, tokens, elementIndex + 1, next, sentence);
+  if (ok) {
+    const end = matchAt(els, k + 1, tokens, at + 1, sentence);
     if (end >= 0) return end;
   }
-  return -1;
+  return el.optional ? matchAt(els, k + 1, tokens, at, sentence) : -1;
 }
 
-/** First match of the pattern in the tokens (leftmost start), or undefined. */
-export function matchPattern(p: PhrasePattern, tokens: Token[]): PatternMatch | undefined {
-  for (let from = 0; from < tokens.length; from++) {
-    const to = matchFrom(p, tokens, 0, from, tokens[from]!.sentence);
+/**
+ * First match of the pattern (leftmost start) starting at a token in [start, end), or undefined.
+ * The whole token list is passed, not a slice, so "^" still knows where sentences begin.
+ */
+export function matchPattern(p: PhrasePattern, tokens: Token[], start = 0, end = tokens.length): PatternMatch | undefined {
+  for (let from = start; from < end; from++) {
+    if (p.startWords && !p.startWords.has(tokens[from]!.t)) continue;
+    const to = matchAt(p.elements, 0, tokens, from, tokens[from]!.sentence);
     if (to > from) return { from, to };
   }
   return undefined;

@@ -1,5 +1,5 @@
 import type { Token } from '../nlp/tokenize.js';
-import { compilePhrase, matchPattern, type PhrasePattern } from './phrase-pattern.js';
+import { compilePhrase, matchPattern, mayMatch, type PhrasePattern } from './phrase-pattern.js';
 
 /** Several phrases compiled together; a turn matches the set when it matches any of them. */
 export interface PhraseSet {
@@ -21,13 +21,27 @@ export function compilePhraseSet(sources: readonly string[]): PhraseSet {
   return { patterns, anchors: anchored ? new Set(patterns.flatMap((p) => p.anchors)) : undefined };
 }
 
+const wordSets = new WeakMap<Token[], Set<string>>();
+
+/** The distinct normalised words of a turn, computed once per token array. */
+export function wordsOfTokens(tokens: Token[]): Set<string> {
+  let words = wordSets.get(tokens);
+  if (!words) {
+    words = new Set(tokens.map((t) => t.t));
+    wordSets.set(tokens, words);
+  }
+  return words;
+}
+
 /** Leftmost match of any phrase, optionally restricted to tokens from..to (end exclusive). */
 export function findPhrase(set: PhraseSet, tokens: Token[], from = 0, to = tokens.length): PhraseHit | undefined {
-  const slice = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to);
+  if (set.patterns.length === 0 || from >= to) return undefined;
+  const words = wordsOfTokens(tokens);
   let best: PhraseHit | undefined;
   for (const p of set.patterns) {
-    const m = matchPattern(p, slice);
-    if (m && (!best || m.from + from < best.from)) best = { phrase: p.source, from: m.from + from, to: m.to + from };
+    if (!mayMatch(p, words)) continue;
+    const m = matchPattern(p, tokens, from, best ? Math.min(to, best.from) : to);
+    if (m && (!best || m.from < best.from)) best = { phrase: p.source, from: m.from, to: m.to };
   }
   return best;
 }

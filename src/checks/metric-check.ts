@@ -1,6 +1,6 @@
 import { ahtTargetMs, type CallContext } from '../engine/call-context.js';
 import { compileScope, inScope } from '../engine/scope.js';
-import { compilePhraseSet, type PhraseHit } from '../ruleset/phrase-set.js';
+import { PhraseGroup, compilePhraseSet, type PhraseHit } from '../ruleset/phrase-set.js';
 import { findUncancelled } from './phrase-check.js';
 import type { Finding } from '../model/finding.js';
 import type { MetricRuleFile } from '../ruleset/rule-schema.js';
@@ -20,9 +20,9 @@ const formatValue = (metric: string, value: number) =>
  * A call metric above or below a threshold (fixed, or the run's target for the call's queue), optionally
  * only when a turn also matches `when` phrases. The finding points at that turn, else at the last turn.
  */
-export function compileMetricRule(info: RuleInfo, rule: MetricRuleFile): CompiledRule {
+export function compileMetricRule(info: RuleInfo, rule: MetricRuleFile, group: PhraseGroup = new PhraseGroup()): CompiledRule {
   const when = rule.when
-    ? { scope: compileScope(rule.when.scope), matcher: { phrases: compilePhraseSet(rule.when.phrases), exceptions: compilePhraseSet([]), turnExceptions: compilePhraseSet([]) } }
+    ? { scope: compileScope(rule.when.scope), matcher: { phrases: compilePhraseSet(rule.when.phrases, group), exceptions: compilePhraseSet([], group), turnExceptions: compilePhraseSet([], group) } }
     : undefined;
   return {
     ...info,

@@ -3,7 +3,7 @@ import { compileScope, inScope } from '../engine/scope.js';
 import type { Finding } from '../model/finding.js';
 import { normaliseText, tokenize } from '../nlp/tokenize.js';
 import type { PhraseRuleFile } from '../ruleset/rule-schema.js';
-import { compilePhraseSet, findPhrase, hasAnyAnchor, sentenceRange, type PhraseHit, type PhraseSet } from '../ruleset/phrase-set.js';
+import { PhraseGroup, compilePhraseSet, findPhrase, sentenceRange, type PhraseHit, type PhraseSet } from '../ruleset/phrase-set.js';
 import type { CompiledRule, RuleInfo } from './compiled-rule.js';
 import { makeFinding } from './make-finding.js';
 
@@ -35,10 +35,15 @@ export interface PhraseMatcher {
 
 /** First hit in the turn that no exception cancels. */
 export function findUncancelled(m: PhraseMatcher, tokens: CallContext['tokens'][number]): PhraseHit | undefined {
-  if (m.turnExceptions.patterns.length > 0 && findPhrase(m.turnExceptions, tokens)) return undefined;
+  let turnChecked = false;
   for (let start = 0; start < tokens.length; ) {
     const hit = findPhrase(m.phrases, tokens, start);
     if (!hit) return undefined;
+    if (!turnChecked) {
+      // the turn-wide exceptions are looked for only once there is something to cancel
+      if (m.turnExceptions.patterns.length > 0 && findPhrase(m.turnExceptions, tokens)) return undefined;
+      turnChecked = true;
+    }
     const ignored = m.ignored !== undefined && m.ignored.has(tokens.slice(hit.from, hit.to).map((t) => t.t).join(' '));
     const range = sentenceRange(tokens, hit);
     if (!ignored && (m.exceptions.patterns.length === 0 || !findPhrase(m.exceptions, tokens, range.from, range.to))) return hit;
@@ -47,15 +52,15 @@ export function findUncancelled(m: PhraseMatcher, tokens: CallContext['tokens'][
   return undefined;
 }
 
-export function compilePhraseRule(info: RuleInfo, rule: PhraseRuleFile): CompiledRule {
+export function compilePhraseRule(info: RuleInfo, rule: PhraseRuleFile, group: PhraseGroup = new PhraseGroup()): CompiledRule {
   const scope = compileScope(rule.scope);
   const matcher: PhraseMatcher = {
-    phrases: compilePhraseSet(rule.phrases),
-    exceptions: compilePhraseSet(rule.exceptions),
-    turnExceptions: compilePhraseSet(rule.turnExceptions),
+    phrases: compilePhraseSet(rule.phrases, group),
+    exceptions: compilePhraseSet(rule.exceptions, group),
+    turnExceptions: compilePhraseSet(rule.turnExceptions, group),
     ignored: new Set(rule.ignoreMatches.map(normaliseText)),
   };
-  const nextTurnExceptions = compilePhraseSet(rule.nextTurnExceptions);
+  const nextTurnExceptions = compilePhraseSet(rule.nextTurnExceptions, group);
   const cues = rule.cues.map(normaliseText);
   const hasPhrases = rule.phrases.length > 0;
   return {
@@ -66,7 +71,7 @@ export function compilePhraseRule(info: RuleInfo, rule: PhraseRuleFile): Compile
       for (let i = 0; i < turns.length; i++) {
         if (!inScope(scope, ctx, i)) continue;
         const tokens = ctx.tokens[i]!;
-        let hit = hasPhrases && hasAnyAnchor(matcher.phrases, ctx.words[i]!) ? findUncancelled(matcher, tokens) : undefined;
+        let hit = hasPhrases ? findUncancelled(matcher, tokens) : undefined;
         hit ??= findCue(cues, turns[i]!.text);
         if (!hit) continue;
         if (nextTurnExceptions.patterns.length > 0) {

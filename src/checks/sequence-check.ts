@@ -2,17 +2,17 @@ import type { CallContext } from '../engine/call-context.js';
 import { compileScope, inScope, speakerMatches } from '../engine/scope.js';
 import type { Finding } from '../model/finding.js';
 import type { SequenceRuleFile } from '../ruleset/rule-schema.js';
-import { compilePhraseSet, findPhrase, type PhraseHit } from '../ruleset/phrase-set.js';
+import { PhraseGroup, compilePhraseSet, findPhrase, type PhraseHit } from '../ruleset/phrase-set.js';
 import { findUncancelled } from './phrase-check.js';
 import type { CompiledRule, RuleInfo } from './compiled-rule.js';
 import { makeFinding } from './make-finding.js';
 
 /** A then B: B is a phrase in a later turn, or a silence of gapSeconds, within N turns or seconds of A. */
-export function compileSequenceRule(info: RuleInfo, rule: SequenceRuleFile): CompiledRule {
+export function compileSequenceRule(info: RuleInfo, rule: SequenceRuleFile, group: PhraseGroup = new PhraseGroup()): CompiledRule {
   const scope = compileScope(rule.scope);
   const step = (s: SequenceRuleFile['first']) => ({
     speaker: s.speaker,
-    matcher: { phrases: compilePhraseSet(s.phrases), exceptions: compilePhraseSet(s.exceptions), turnExceptions: compilePhraseSet([]) },
+    matcher: { phrases: compilePhraseSet(s.phrases, group), exceptions: compilePhraseSet(s.exceptions, group), turnExceptions: compilePhraseSet([], group) },
     any: s.phrases.length === 0,
   });
   const first = step(rule.first);

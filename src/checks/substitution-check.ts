@@ -2,15 +2,15 @@ import type { CallContext } from '../engine/call-context.js';
 import { compileScope, inScope } from '../engine/scope.js';
 import type { Finding } from '../model/finding.js';
 import type { SubstitutionRuleFile } from '../ruleset/rule-schema.js';
-import { compilePhraseSet, findPhrase, sentenceRange } from '../ruleset/phrase-set.js';
+import { PhraseGroup, compilePhraseSet, findPhrase, sentenceRange } from '../ruleset/phrase-set.js';
 import type { CompiledRule, RuleInfo } from './compiled-rule.js';
 import { makeFinding } from './make-finding.js';
 
 /** One finding per glossary term used in a scoped turn, carrying the plain-language alternative. */
-export function compileSubstitutionRule(info: RuleInfo, rule: SubstitutionRuleFile): CompiledRule {
+export function compileSubstitutionRule(info: RuleInfo, rule: SubstitutionRuleFile, group: PhraseGroup = new PhraseGroup()): CompiledRule {
   const scope = compileScope(rule.scope);
-  const terms = rule.terms.map((t) => ({ set: compilePhraseSet([t.term]), say: t.say }));
-  const exceptions = compilePhraseSet(rule.exceptions);
+  const terms = rule.terms.map((t) => ({ set: compilePhraseSet([t.term], group), say: t.say }));
+  const exceptions = compilePhraseSet(rule.exceptions, group);
   return {
     ...info,
     run(ctx: CallContext): Finding[] {

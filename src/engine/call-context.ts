@@ -8,8 +8,6 @@ export interface CallContext {
   call: Call;
   /** Normalised tokens of each turn. */
   tokens: Token[][];
-  /** The distinct normalised words of each turn, for anchor prefiltering. */
-  words: Set<string>[];
   timeline: CallTimeline;
   metrics: CallMetrics;
   targets: RunTargets;

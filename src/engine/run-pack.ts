@@ -29,7 +29,7 @@ export function runPack(pack: CompiledPack, call: Call, targets: RunTargets = {}
     announcedAt: (i) => findPhrase(pack.holdAnnounce, tokens[i]!) !== undefined,
     returnedAt: (i) => findPhrase(pack.holdReturn, tokens[i]!) !== undefined,
   });
-  const ctx: CallContext = { call, tokens, words: tokens.map((ts) => new Set(ts.map((t) => t.t))), timeline, metrics, targets };
+  const ctx: CallContext = { call, tokens, timeline, metrics, targets };
   const findings: Finding[] = [];
   const ruleErrors: RuleFailure[] = [];
   for (const rule of pack.rules) {

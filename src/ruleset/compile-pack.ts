@@ -6,7 +6,7 @@ import { compileSubstitutionRule } from '../checks/substitution-check.js';
 import type { CompiledRule, RuleInfo } from '../checks/compiled-rule.js';
 import type { PackInfo } from '../model/result.js';
 import type { LoadedPack, PackSource, RuleLoadError } from './load-pack.js';
-import { compilePhraseSet, type PhraseSet } from './phrase-set.js';
+import { compilePhraseSet, PhraseGroup, type PhraseSet } from './phrase-set.js';
 import type { PackFile, RuleFile } from './rule-schema.js';
 
 export interface CompiledPack {
@@ -21,18 +21,18 @@ export interface CompiledPack {
   examples: Map<string, { match: string[]; noMatch: string[] }>;
 }
 
-function compileRule(info: RuleInfo, rule: RuleFile): CompiledRule {
+function compileRule(info: RuleInfo, rule: RuleFile, group: PhraseGroup): CompiledRule {
   switch (rule.type) {
     case 'phrase':
-      return compilePhraseRule(info, rule);
+      return compilePhraseRule(info, rule, group);
     case 'substitution':
-      return compileSubstitutionRule(info, rule);
+      return compileSubstitutionRule(info, rule, group);
     case 'sequence':
-      return compileSequenceRule(info, rule);
+      return compileSequenceRule(info, rule, group);
     case 'gap':
       return compileGapRule(info, rule);
     case 'metric':
-      return compileMetricRule(info, rule);
+      return compileMetricRule(info, rule, group);
   }
 }
 
@@ -41,6 +41,8 @@ export function compilePack(source: PackSource): { pack: CompiledPack; errors: R
   const errors: RuleLoadError[] = [];
   const rules: CompiledRule[] = [];
   const examples = new Map<string, { match: string[]; noMatch: string[] }>();
+  // one word index for the whole pack: each turn is looked up once for every rule
+  const group = new PhraseGroup();
   for (const { id, file, rule } of source.rules) {
     const info: RuleInfo = {
       id,
@@ -55,17 +57,17 @@ export function compilePack(source: PackSource): { pack: CompiledPack; errors: R
       ...(rule.description ? { description: rule.description } : {}),
     };
     try {
-      rules.push(compileRule(info, rule));
+      rules.push(compileRule(info, rule, group));
       examples.set(id, rule.examples);
     } catch (e) {
       errors.push({ file, ruleId: id, message: `cannot compile: ${(e as Error).message}` });
     }
   }
-  let holdAnnounce = compilePhraseSet([]);
-  let holdReturn = compilePhraseSet([]);
+  let holdAnnounce = compilePhraseSet([], group);
+  let holdReturn = compilePhraseSet([], group);
   try {
-    holdAnnounce = compilePhraseSet(source.pack.timing.holdAnnounce);
-    holdReturn = compilePhraseSet(source.pack.timing.holdReturn);
+    holdAnnounce = compilePhraseSet(source.pack.timing.holdAnnounce, group);
+    holdReturn = compilePhraseSet(source.pack.timing.holdReturn, group);
   } catch (e) {
     errors.push({ file: `${source.dir}/pack.yaml`, message: `timing: ${(e as Error).message}` });
   }

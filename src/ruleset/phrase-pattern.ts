@@ -28,8 +28,6 @@ export type PatternElement =
 export interface PhrasePattern {
   source: string;
   elements: PatternElement[];
-  /** Words of which at least one must occur in a turn for the pattern to match; empty = no anchor. */
-  anchors: string[];
   /** For every required word element with plain words: the words one of which must be in the turn. */
   required: Set<string>[];
   /** When the pattern must start with one of these words: only those positions are tried. */
@@ -117,36 +115,16 @@ export function compilePhrase(source: string): PhrasePattern {
   if (!elements.some((e) => e.kind !== 'gap' && e.kind !== 'sentence-start' && !e.optional)) {
     throw new PatternSyntaxError(`"${source}" has no required word`);
   }
-  const anchorElement = elements.find(
-    (e): e is Extract<PatternElement, { kind: 'words' }> => e.kind === 'words' && !e.optional,
-  );
-  const firstWords = anchorElement ? anchorElement.options.map((o) => o[0]!) : [];
-  // An alternative that starts with a number slot or a prefix cannot be found by word lookup.
-  const anchors = firstWords.some((w) => w === '#' || w.endsWith('*') || w.startsWith('~')) ? [] : [...new Set(firstWords)];
   const plainFirstWords = (e: PatternElement) =>
     e.kind === 'words' && !e.optional && e.options.every((o) => isPlainWord(o[0]!)) ? new Set(e.options.map((o) => o[0]!)) : undefined;
   const required = elements.map(plainFirstWords).filter((x): x is Set<string> => x !== undefined);
   const startWords = elements[0] ? plainFirstWords(elements[0]) : undefined;
-  return { source, elements, anchors, required, ...(startWords ? { startWords } : {}) };
+  return { source, elements, required, ...(startWords ? { startWords } : {}) };
 }
 
 /** A word compared by equality only ("is" also matches the possessive "s", so it is not plain). */
 const isPlainWord = (w: string) => w !== '#' && w !== 'is' && !w.endsWith('*') && !w.startsWith('~');
 
-/** False when the pattern cannot match a turn with these words: a required word element has none of its words. */
-export function mayMatch(p: PhrasePattern, words: Set<string>): boolean {
-  for (const set of p.required) {
-    let any = false;
-    for (const w of set) {
-      if (words.has(w)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return false;
-  }
-  return true;
-}
 
 export interface PatternMatch {
   /** Token indices, end exclusive. */

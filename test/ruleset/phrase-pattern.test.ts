@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/nlp/tokenize.js';
 import { compilePhrase, matchPattern, PatternSyntaxError } from '../../src/ruleset/phrase-pattern.js';
-import { compilePhraseSet, findPhrase, hasAnyAnchor, sentenceRange } from '../../src/ruleset/phrase-set.js';
+import { compilePhraseSet, findPhrase, sentenceRange } from '../../src/ruleset/phrase-set.js';
 
 /** The matched words of the text, or undefined. */
 function match(pattern: string, text: string): string | undefined {
@@ -161,45 +161,33 @@ describe('phrase patterns: syntax errors', () => {
   });
 });
 
-describe('phrase patterns: anchors', () => {
-  it('anchors on the first word of each option of the first required word element', () => {
-    expect(compilePhrase('company policy').anchors).toEqual(['company']);
-    expect(compilePhrase('(supervisor|team leader) approval').anchors).toEqual(['supervisor', 'team']);
-    expect(compilePhrase('really? slow').anchors).toEqual(['slow']);
-    expect(compilePhrase("won't let me").anchors).toEqual(['will']);
+describe('phrase patterns: required words (prefilter)', () => {
+  it('requires one word of every plain word element that is not optional', () => {
+    const req = (p: string) => compilePhrase(p).required.map((set) => [...set].sort());
+    expect(req('company policy')).toEqual([['company'], ['policy']]);
+    expect(req('(supervisor|team leader) approval')).toEqual([['supervisor', 'team'], ['approval']]);
+    expect(req('really? slow')).toEqual([['slow']]);
+    expect(req("won't let me")).toEqual([['will'], ['let'], ['me']]);
   });
 
-  it('skips prefixes and numbers when choosing the anchor element', () => {
-    expect(compilePhrase('escalat* (it|this)').anchors).toEqual(['it', 'this']);
-    expect(compilePhrase('# days').anchors).toEqual(['days']);
+  it('does not require what a prefix, stem, number or "is" can stand for', () => {
+    expect(compilePhrase('escalat* (it|this)').required.map((s) => [...s].sort())).toEqual([['it', 'this']]);
+    expect(compilePhrase('# days').required.map((s) => [...s])).toEqual([['days']]);
+    expect(compilePhrase('within? (# days|a week)').required).toEqual([]);
+    expect(compilePhrase('it is slow').required.map((s) => [...s])).toEqual([['it'], ['slow']]);
   });
 
-  it('has no anchor when a number starts an option or nothing but prefixes is required', () => {
-    expect(compilePhrase('within? (# days|a week)').anchors).toEqual([]);
-    expect(compilePhrase('escalat*').anchors).toEqual([]);
-  });
-
-  it('a phrase set prefilters only when every pattern has anchors', () => {
-    const anchored = compilePhraseSet(['company policy', '(rules|process)']);
-    expect([...anchored.anchors!].sort()).toEqual(['company', 'process', 'rules']);
-    expect(hasAnyAnchor(anchored, new Set(['the', 'rules']))).toBe(true);
-    expect(hasAnyAnchor(anchored, new Set(['the', 'policy']))).toBe(false);
-
-    const open = compilePhraseSet(['company policy', 'escalat*']);
-    expect(open.anchors).toBeUndefined();
-    expect(hasAnyAnchor(open, new Set())).toBe(true);
-  });
-
-  it('every anchored match contains one of its anchors', () => {
-    const patterns = ['company policy', '(supervisor|team leader) approval', 'really? slow', 'sorry * (slow|down)'];
-    const texts = ['it is company policy', 'needs team leader approval', 'really slow', 'sorry the site is down'];
-    for (const [i, p] of patterns.entries()) {
-      const compiled = compilePhrase(p);
-      const tokens = tokenize(texts[i]!);
-      const m = matchPattern(compiled, tokens)!;
-      expect(m).toBeDefined();
-      const matched = tokens.slice(m.from, m.to).map((t) => t.t);
-      expect(compiled.anchors.some((a) => matched.includes(a))).toBe(true);
+  it('a set finds the same leftmost match with the prefilter as every pattern alone', () => {
+    const sources = ['company policy', '(rules|process)', 'escalat*', 'sorry * (slow|down)', '# days'];
+    const set = compilePhraseSet(sources);
+    for (const text of ['it is company policy', 'those are the rules', 'I will escalate it', 'sorry the site is down', 'in 3 days', 'nothing here']) {
+      const tokens = tokenize(text);
+      const alone = sources
+        .map((p) => matchPattern(compilePhrase(p), tokens))
+        .filter((m) => m !== undefined)
+        .sort((a, b) => a!.from - b!.from)[0];
+      const hit = findPhrase(set, tokens);
+      expect(hit ? { from: hit.from, to: hit.to } : undefined).toEqual(alone ? { from: alone.from, to: alone.to } : undefined);
     }
   });
 });

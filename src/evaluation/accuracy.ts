@@ -41,7 +41,8 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 export function prf(c: Counts): Prf {
   const precision = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : null;
   const recall = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : null;
-  const f1 = precision !== null && recall !== null ? (precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0) : null;
+  // labelled positives and no prediction at all: nothing found, F1 0 (not "undefined")
+  const f1 = recall === null ? null : precision === null ? 0 : precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   return {
     precision: precision === null ? null : round3(precision),
     recall: recall === null ? null : round3(recall),

@@ -21,6 +21,10 @@ export interface Token {
 
 const ACRONYM = /^(?=.*[A-Z].*[A-Z0-9])[A-Z][A-Z0-9]{1,4}$/;
 const SIGN_OFF_MARKS = new Set(['^', '*', '~', '/', '-', '–', '—']);
+/** A word next to another word in capitals: a shouted or upper-case passage, not an acronym. */
+const inCapitalsRun = (text: string, start: number, end: number) =>
+  /\b[A-Z]{2,}[\s,]+$/.test(text.slice(Math.max(0, start - 20), start)) || /^[\s,]+[A-Z]{2,}\b/.test(text.slice(end, end + 20));
+
 /** A capitals-only word standing alone at the very end ("… Thank you. SO"): an agent's initials. */
 const isSignOff = (text: string, start: number, end: number) =>
   SIGN_OFF_MARKS.has(prevChar(text, start)) || (/^[.!?\n,)]?$/.test(prevChar(text, start)) && prevChar(text, start) !== '' && /^[^\p{L}\p{N}.!?]*$/u.test(text.slice(end)));
@@ -100,7 +104,7 @@ export function tokenize(text: string): Token[] {
     const end = start + m[0].length;
     const cap = CAPITALISED.test(m[0]);
     const setOff = cap && /^[,.!?:;(]?$/.test(prevChar(masked, start)) && /^[,.!?:;)]?$/.test(nextChar(masked, end));
-    const acronym = ACRONYM.test(m[0]) && !isSignOff(masked, start, end);
+    const acronym = ACRONYM.test(m[0]) && !isSignOff(masked, start, end) && !inCapitalsRun(masked, start, end);
     expandWord(m[0]).forEach((t, k) =>
       tokens.push({ t, start, end, sentence, cap: cap && k === 0, setOff: setOff && k === 0, acronym: acronym && k === 0 }),
     );

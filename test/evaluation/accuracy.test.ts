@@ -11,7 +11,8 @@ const outcome = (id: string, expected: [number, string][], findings: [number, st
 describe('prf', () => {
   it('computes precision, recall and F1, null when undefined', () => {
     expect(prf({ tp: 3, fp: 1, fn: 2 })).toEqual({ precision: 0.75, recall: 0.6, f1: 0.667 });
-    expect(prf({ tp: 0, fp: 0, fn: 2 })).toEqual({ precision: null, recall: 0, f1: null });
+    expect(prf({ tp: 0, fp: 0, fn: 2 })).toEqual({ precision: null, recall: 0, f1: 0 });
+    expect(prf({ tp: 0, fp: 2, fn: 0 })).toEqual({ precision: 0, recall: null, f1: null });
     expect(prf({ tp: 0, fp: 1, fn: 1 })).toEqual({ precision: 0, recall: 0, f1: 0 });
   });
 });

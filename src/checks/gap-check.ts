@@ -18,7 +18,7 @@ export function compileGapRule(info: RuleInfo, rule: GapRuleFile): CompiledRule 
         .filter((g) => rule.kind === 'any' || g.kind === rule.kind)
         .filter((g) => rule.position === 'any' || g.position === rule.position)
         .map((g) =>
-          makeFinding(info, ctx, g.afterTurn + 1, {
+          makeFinding(info, ctx, g.beforeTurn, {
             gap: { fromMs: g.fromMs, toMs: g.toMs, durationMs: g.durationMs, kind: g.kind },
           }),
         );

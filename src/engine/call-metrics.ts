@@ -2,8 +2,10 @@ import type { Call, Speaker } from '../model/call.js';
 import type { CallTimeline } from './call-timeline.js';
 
 export interface Gap {
-  /** The gap lies between this turn and the next. */
+  /** The gap follows this turn (the one whose end is latest when the silence starts)… */
   afterTurn: number;
+  /** …and ends when this turn starts. */
+  beforeTurn: number;
   fromMs: number;
   toMs: number;
   durationMs: number;
@@ -69,54 +71,73 @@ export interface HoldCues {
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-function findGaps(call: Call, tl: CallTimeline, policy: MetricsPolicy, cues: HoldCues, handleStart: number, handleMs: number): Gap[] {
+/** Turn indices in time order (by start, then input order): exports do not always list turns in order. */
+export function timeOrder(tl: CallTimeline): number[] {
+  return tl.turns.map((_, i) => i).sort((a, b) => tl.turns[a]!.startMs - tl.turns[b]!.startMs || a - b);
+}
+
+function findGaps(call: Call, tl: CallTimeline, order: number[], policy: MetricsPolicy, cues: HoldCues, handleStart: number, handleMs: number): Gap[] {
   const gaps: Gap[] = [];
   const thresholdMs = policy.gapSeconds * 1000;
   let latestEnd = -Infinity;
-  for (let i = 0; i + 1 < tl.turns.length; i++) {
-    latestEnd = Math.max(latestEnd, tl.turns[i]!.endMs);
-    const toMs = tl.turns[i + 1]!.startMs;
+  let latestTurn = -1;
+  for (let o = 0; o + 1 < order.length; o++) {
+    const i = order[o]!;
+    if (tl.turns[i]!.endMs >= latestEnd) {
+      latestEnd = tl.turns[i]!.endMs;
+      latestTurn = i;
+    }
+    const next = order[o + 1]!;
+    const toMs = tl.turns[next]!.startMs;
     const durationMs = toMs - latestEnd;
     if (durationMs < thresholdMs) continue;
     let announced = false;
-    for (let k = i; k >= 0 && k > i - policy.holdAnnounceTurns; k--) {
-      if (call.turns[k]!.speaker === 'agent' && cues.announcedAt(k)) announced = true;
+    for (let k = o; k >= 0 && k > o - policy.holdAnnounceTurns; k--) {
+      const t = order[k]!;
+      if (call.turns[t]!.speaker === 'agent' && cues.announcedAt(t)) announced = true;
     }
-    const nextAgent = call.turns.findIndex((t, k) => k > i && t.speaker === 'agent');
+    const nextAgent = order.slice(o + 1, o + 3).find((t) => call.turns[t]!.speaker === 'agent');
     const position = latestEnd - handleStart >= handleMs * (1 - policy.endWindowPercent / 100) ? 'end' : 'mid-call';
     gaps.push({
-      afterTurn: i,
+      afterTurn: latestTurn,
+      beforeTurn: next,
       fromMs: latestEnd,
       toMs,
       durationMs,
       kind: announced ? 'hold' : 'dead-air',
       position,
-      returned: nextAgent >= 0 && nextAgent <= i + 2 && cues.returnedAt(nextAgent),
-      estimated: tl.turns[i]!.estimated,
+      returned: nextAgent !== undefined && cues.returnedAt(nextAgent),
+      estimated: tl.turns[latestTurn]!.estimated,
     });
   }
   return gaps;
 }
 
-function findOvertalk(call: Call, tl: CallTimeline): Overtalk[] {
+/** A turn that starts while another speaker's turn is still going: overtalk, by the later speaker. */
+function findOvertalk(call: Call, tl: CallTimeline, order: number[]): Overtalk[] {
   const found: Overtalk[] = [];
-  for (let i = 1; i < tl.turns.length; i++) {
-    const prev = tl.turns[i - 1]!;
+  let latest = -1;
+  for (const i of order) {
     const cur = tl.turns[i]!;
-    const a = call.turns[i - 1]!.speaker;
-    const b = call.turns[i]!.speaker;
-    if (a === b || cur.startMs >= prev.endMs) continue;
-    found.push({ turn: i, interrupter: b, interrupted: a, durationMs: Math.min(prev.endMs, cur.endMs) - cur.startMs });
+    if (latest >= 0) {
+      const prev = tl.turns[latest]!;
+      const a = call.turns[latest]!.speaker;
+      const b = call.turns[i]!.speaker;
+      if (a !== b && cur.startMs < prev.endMs) {
+        found.push({ turn: i, interrupter: b, interrupted: a, durationMs: Math.min(prev.endMs, cur.endMs) - cur.startMs });
+      }
+    }
+    if (latest < 0 || cur.endMs > tl.turns[latest]!.endMs) latest = i;
   }
   return found;
 }
 
-function longestGap(tl: CallTimeline): number {
+function longestGap(tl: CallTimeline, order: number[]): number {
   let longest = 0;
   let latestEnd = -Infinity;
-  for (let i = 0; i + 1 < tl.turns.length; i++) {
-    latestEnd = Math.max(latestEnd, tl.turns[i]!.endMs);
-    longest = Math.max(longest, tl.turns[i + 1]!.startMs - latestEnd);
+  for (let o = 0; o + 1 < order.length; o++) {
+    latestEnd = Math.max(latestEnd, tl.turns[order[o]!]!.endMs);
+    longest = Math.max(longest, tl.turns[order[o + 1]!]!.startMs - latestEnd);
   }
   return longest;
 }
@@ -169,10 +190,11 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
     }
     return empty;
   }
-  const first = tl.turns[0]!.startMs;
+  const order = timeOrder(tl);
+  const first = tl.turns[order[0]!]!.startMs;
   const last = Math.max(...tl.turns.map((t) => t.endMs));
   const handleTimeMs = last - first;
-  const gaps = findGaps(call, tl, policy, cues, first, handleTimeMs);
+  const gaps = findGaps(call, tl, order, policy, cues, first, handleTimeMs);
   const holds = gaps.filter((g) => g.kind === 'hold');
   const talkOf = (who: Speaker) =>
     coveredMs(tl.turns.filter((_, i) => call.turns[i]!.speaker === who).map((t) => [t.startMs, t.endMs]));
@@ -195,7 +217,7 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
     longestMonologue = Math.max(longestMonologue, tl.turns[agentIdx[j]!]!.endMs - tl.turns[agentIdx[i]!]!.startMs);
     i = j + 1;
   }
-  const overtalks = tl.endsKnown ? findOvertalk(call, tl) : [];
+  const overtalks = tl.endsKnown ? findOvertalk(call, tl, order) : [];
   if (!tl.endsKnown) {
     unavailable.overtalkCount = 'the transcript gives turn starts only';
     unavailable.overtalkMs = unavailable.overtalkCount;
@@ -219,7 +241,7 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
     nonTalkMs,
     nonTalkShare: handleTimeMs > 0 ? round(nonTalkMs / handleTimeMs) : null,
     agentTalkShare: talkTotal > 0 ? round(agentTalk / talkTotal) : null,
-    longestGapMs: longestGap(tl),
+    longestGapMs: longestGap(tl, order),
     gapThresholdMs,
     gaps,
     holdCount: holds.length,
@@ -233,7 +255,7 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
     agentWordsPerMinuteEnd: agentWpmEnd,
     agentSpeedUpRatio: speedUp,
     longestAgentMonologueMs: agentIdx.length > 0 ? longestMonologue : null,
-    firstAgentTurnMs: agentIdx.length > 0 ? tl.turns[agentIdx[0]!]!.startMs - first : null,
+    firstAgentTurnMs: agentIdx.length > 0 ? Math.min(...agentIdx.map((i) => tl.turns[i]!.startMs)) - first : null,
     unavailable,
   };
 }

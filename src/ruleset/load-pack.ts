@@ -59,9 +59,11 @@ function describeIssues(issues: z.core.$ZodIssue[], file: string, parsed: Parsed
   return issues.map((issue) => {
     const key = issue.path.length > 0 ? issue.path.join('.') : '(file)';
     const unknown = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+    // an unknown key has no value path of its own: point at the key itself
+    const at = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
     return {
       file,
-      line: parsed.lineOf(issue.path),
+      line: parsed.lineOf(at),
       ...(ruleId ? { ruleId } : {}),
       message: `${key}: ${issue.message}${unknown}`,
     };

@@ -17,7 +17,7 @@ describe('call metrics: gaps', () => {
   it('finds one unannounced gap with its exact position', () => {
     expect(metrics.timed).toBe(true);
     expect(metrics.gaps).toEqual([
-      { afterTurn: 2, fromMs: 8000, toMs: 33000, durationMs: 25000, kind: 'dead-air', position: 'mid-call', returned: false, estimated: false },
+      { afterTurn: 2, beforeTurn: 3, fromMs: 8000, toMs: 33000, durationMs: 25000, kind: 'dead-air', position: 'mid-call', returned: false, estimated: false },
     ]);
     expect(metrics.deadAirCount).toBe(1);
     expect(metrics.holdCount).toBe(0);
@@ -83,7 +83,7 @@ describe('call metrics: holds', () => {
 
   it('reports an announced gap as a hold that the agent returned from', () => {
     expect(metrics.gaps).toEqual([
-      { afterTurn: 1, fromMs: 4500, toMs: 94500, durationMs: 90000, kind: 'hold', position: 'mid-call', returned: true, estimated: false },
+      { afterTurn: 1, beforeTurn: 2, fromMs: 4500, toMs: 94500, durationMs: 90000, kind: 'hold', position: 'mid-call', returned: true, estimated: false },
     ]);
     expect(metrics.holdCount).toBe(1);
     expect(metrics.holdTotalMs).toBe(90000);
@@ -219,5 +219,29 @@ describe('call metrics: overtalk and handle time', () => {
     expect(counted.nonTalkMs).toBe(30000);
     const notCounted = runPack({ ...pack, timing: { ...pack.timing, holdCountsAsNonTalk: false } }, call).metrics;
     expect(notCounted.nonTalkMs).toBe(0);
+  });
+});
+
+describe('call metrics: turns out of time order', () => {
+  // an export that lists the customer's overlapping turn after the agent's later one
+  const call = makeCall('shuffled', [
+    ['agent', 'Hello, how can I help?', 0, 3],
+    ['agent', 'Right, found it.', 20, 23],
+    ['customer', 'Hi, it is about my bill.', 2.5, 6],
+  ]);
+  const { metrics } = runPack(pack, call);
+
+  it('measures gaps in time order, not in listing order', () => {
+    expect(metrics.gaps).toEqual([expect.objectContaining({ afterTurn: 2, beforeTurn: 1, fromMs: 6000, toMs: 20000, durationMs: 14000 })]);
+    expect(metrics.longestGapMs).toBe(14000);
+  });
+
+  it('finds the overlap between turns that are not adjacent in the listing', () => {
+    expect(metrics.overtalks).toEqual([{ turn: 2, interrupter: 'customer', interrupted: 'agent', durationMs: 500 }]);
+  });
+
+  it('handle time runs from the earliest start', () => {
+    expect(metrics.handleTimeMs).toBe(23000);
+    expect(metrics.firstAgentTurnMs).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import type { AdapterItem, RawCall, RawTurn } from '../model/raw-call.js';
 import type { Adapter } from './adapter.js';
+import { isObject, jsonSyntaxError, parseJsonDocument } from './json-document.js';
 
 const RESERVED = new Set(['id', 'meta', 'turns', 'expected']);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function rawTurn(t: unknown): RawTurn {
   if (!isObject(t)) return { speaker: undefined, text: undefined, timeScale: 1 };
@@ -51,24 +51,33 @@ function* readLines(text: string, file: string): Iterable<AdapterItem> {
   }
 }
 
+const isCallObject = (v: unknown) => isObject(v) && Array.isArray(v.turns);
+
+function* readDocument(value: unknown, file: string): Iterable<AdapterItem> {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield rawCallFromObject(item, file, i);
+    return;
+  }
+  yield rawCallFromObject(value, file, 0, 1);
+}
+
 /** cxlint's own form: JSONL (one call per line), a JSON array of calls, or one call object. */
 export const cxlintJsonAdapter: Adapter = {
   name: 'cxlint-json',
   description: 'cxlint JSON/JSONL: {"id", "meta", "turns": [{"speaker", "text", "start", "end"}]} per line',
   extensions: ['.jsonl', '.ndjson', '.json'],
   sniff: (head) => /^\s*[[{]/.test(head) && /"turns"\s*:/.test(head),
+  matchJson: (v) => isCallObject(v) || (Array.isArray(v) && v.length > 0 && isCallObject(v[0])),
+  readJson: (value, file) => readDocument(value, file),
   *read(text, file) {
     const trimmed = text.trimStart();
     if (trimmed.startsWith('[')) {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        yield { kind: 'error', error: { file, record: 0, message: `invalid JSON: ${(e as Error).message}` } };
+      const parsed = parseJsonDocument(text);
+      if (!parsed.ok) {
+        yield jsonSyntaxError(file, parsed, 'cxlint-json');
         return;
       }
-      const items = Array.isArray(value) ? value : [];
-      for (const [i, item] of items.entries()) yield rawCallFromObject(item, file, i);
+      yield* readDocument(Array.isArray(parsed.value) ? parsed.value : [], file);
       return;
     }
     const firstLineEnd = trimmed.search(/\r|\n/);
@@ -80,11 +89,15 @@ export const cxlintJsonAdapter: Adapter = {
       firstLineParses = false;
     }
     if (!firstLineParses) {
-      try {
-        yield rawCallFromObject(JSON.parse(text), file, 0, 1);
+      const parsed = parseJsonDocument(text);
+      if (parsed.ok) {
+        yield rawCallFromObject(parsed.value, file, 0, 1);
         return;
-      } catch {
-        // not one pretty-printed object either: report line by line below
+      }
+      // a pretty-printed document cut short: one error where it breaks, not one per line
+      if (firstLine.trim() === '{') {
+        yield jsonSyntaxError(file, parsed, 'cxlint-json');
+        return;
       }
     }
     yield* readLines(text, file);

@@ -3,24 +3,27 @@ import { explainCall } from '../formatters/explain-call.js';
 import { readCalls } from '../io/read-calls.js';
 import { scoreCall } from '../scoring/score-call.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
-import { describeInputError, parseCsvColumns, preparePack } from './score-command.js';
+import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
+import { describeInputError, preparePack } from './score-command.js';
 import { chalkFor, stderrLine } from './terminal.js';
 
-export interface ExplainOptions {
+export interface ExplainOptions extends InputCliOptions {
   call?: string;
   rules?: string[];
-  inputFormat?: string;
-  csvColumns?: string;
   color?: boolean;
 }
 
 /** One call, turn by turn. Without --call the input must hold exactly one call. */
 export function explainCommand(input: string, options: ExplainOptions): number {
+  const read = readOptionsFrom(options);
+  if ('error' in read) {
+    stderrLine(`cxlint: ${read.error}`);
+    return EXIT_ERROR;
+  }
   const { pack } = preparePack(options.rules);
   if (!pack) return EXIT_ERROR;
-  const csvColumns = parseCsvColumns(options.csvColumns);
   const ids: string[] = [];
-  for (const item of readCalls([input], { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(csvColumns ? { csvColumns } : {}) })) {
+  for (const item of readCalls([input], read.options)) {
     if (item.kind === 'error') {
       stderrLine(`cxlint: input error: ${describeInputError(item.error)}`);
       continue;
@@ -28,6 +31,7 @@ export function explainCommand(input: string, options: ExplainOptions): number {
     ids.push(item.call.id);
     if (options.call !== undefined && item.call.id !== options.call) continue;
     if (options.call === undefined && ids.length > 1) break;
+    roleWarnings().note(item.call);
     const result = scoreCall(item.call, runPack(pack, item.call), pack);
     process.stdout.write(explainCall(item.call, result, chalkFor(process.stdout, options.color), process.stdout.columns ?? 100));
     return EXIT_OK;

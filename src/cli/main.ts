@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { ADAPTERS } from '../adapters/index.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { evalCommand } from './eval-command.js';
 import { explainCommand } from './explain-command.js';
@@ -12,8 +13,12 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function inputOptions(cmd: Command): Command {
   return cmd
     .option('--rules <dir>', 'add a rule pack folder (repeatable; a pack with the same name replaces the default)', collect)
-    .option('--input-format <name>', 'force the input format: cxlint-json, text, csv')
+    .option('--input-format <name>', `force the input format: ${ADAPTERS.map((a) => a.name).join(', ')}`)
     .option('--csv-columns <map>', 'CSV column names, e.g. "id=conv,speaker=who,text=body"')
+    .option('--segment-fields <map>', 'JSON segment field names, e.g. "text=human_transcript,start=offset_ms,duration=duration_ms,speaker=speaker_role"')
+    .option('--agent-speaker <label>', 'the agent where the export names no roles: spk_1, ch_0, SPEAKER_00, a caption name, or a number')
+    .option('--meta-from-filename <regex>', 'meta from named groups over each file path, e.g. "(?<team>[^/]+)/(?<agent>[^_/]+)_"')
+    .option('--meta-file <csv>', 'meta per call from a CSV keyed by call id (or file name): agent, team, queue, …')
     .option('--no-color', 'no colour even on a terminal');
 }
 

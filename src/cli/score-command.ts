@@ -14,16 +14,15 @@ import { SCHEMA_VERSION } from '../model/result.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
 import { scoreCall } from '../scoring/score-call.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from './exit-codes.js';
+import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
 import { chalkFor, stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 
 export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 
-export interface ScoreOptions {
+export interface ScoreOptions extends InputCliOptions {
   format: string;
   rules?: string[];
-  inputFormat?: string;
-  csvColumns?: string;
   groupBy?: string;
   failUnder?: string;
   color?: boolean;
@@ -32,19 +31,6 @@ export interface ScoreOptions {
 
 export const describeInputError = (e: InputError) =>
   `${e.file}${e.line ? `:${e.line}` : e.record !== undefined ? ` record ${e.record}` : ''}: ${e.message}`;
-
-export function parseCsvColumns(spec: string | undefined): Record<string, string> | undefined {
-  if (!spec) return undefined;
-  const out: Record<string, string> = {};
-  for (const pair of spec.split(',')) {
-    const [role, name] = pair.split('=').map((s) => s.trim());
-    if (!role || !name || !['id', 'speaker', 'start', 'end', 'text'].includes(role)) {
-      throw new Error(`--csv-columns: "${pair}" should be ROLE=COLUMN with ROLE one of id, speaker, start, end, text`);
-    }
-    out[role] = name;
-  }
-  return out;
-}
 
 /** Load the packs, printing load errors; undefined when there is nothing to run. */
 export function preparePack(rules: string[] | undefined): { pack?: CompiledPack; hadErrors: boolean } {
@@ -98,7 +84,11 @@ export async function scoreCommand(inputs: string[], options: ScoreOptions): Pro
     stderrLine(`cxlint: --fail-under needs a number, got "${options.failUnder}"`);
     return EXIT_ERROR;
   }
-  const csvColumns = parseCsvColumns(options.csvColumns);
+  const read = readOptionsFrom(options);
+  if ('error' in read) {
+    stderrLine(`cxlint: ${read.error}`);
+    return EXIT_ERROR;
+  }
   const { pack, hadErrors } = preparePack(options.rules);
   if (!pack) return EXIT_ERROR;
   if (inputs.length === 0) inputs = ['-'];
@@ -111,6 +101,7 @@ export async function scoreCommand(inputs: string[], options: ScoreOptions): Pro
   const formatter = chooseFormatter(options, pack);
   const grouped = emptyGrouped(options.groupBy);
   const errors: InputError[] = [];
+  const roles = roleWarnings();
   let scored = 0;
   let ruleErrors = 0;
   const below: string[] = [];
@@ -120,13 +111,14 @@ export async function scoreCommand(inputs: string[], options: ScoreOptions): Pro
   let lastProgress = Date.now();
 
   out.write(formatter.start(runHeader(pack, options.groupBy)));
-  for (const item of readCalls(inputs, { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(csvColumns ? { csvColumns } : {}) })) {
+  for (const item of readCalls(inputs, read.options)) {
     if (out.closed) break;
     if (item.kind === 'error') {
       errors.push(item.error);
       out.write(formatter.error(item.error));
       continue;
     }
+    roles.note(item.call);
     const run = runPack(pack, item.call);
     const result = scoreCall(item.call, run, pack);
     scored++;
@@ -154,6 +146,7 @@ export async function scoreCommand(inputs: string[], options: ScoreOptions): Pro
     }),
   );
   await out.flush();
+  roles.finish();
   for (const e of errors) stderrLine(`cxlint: input error: ${describeInputError(e)}`);
   if (errors.length > 0) stderrLine(`cxlint: ${errors.length} input error(s); ${scored} call(s) scored`);
   if (hadErrors || errors.length > 0 || ruleErrors > 0) return EXIT_ERROR;

@@ -17,10 +17,11 @@ function walk(dir: string, out: string[], accept: (file: string) => boolean): vo
 /**
  * Files, folders, globs and "-" → an ordered file list. Folders are walked recursively in name order,
  * hidden entries skipped, and only files with a transcript extension taken (a README beside the
- * calls is not an input); a file named explicitly is always taken.
+ * calls is not an input); `skip` leaves out more (metadata files read with their transcript). A file
+ * named explicitly is always taken.
  */
-export function expandInputs(inputs: string[], extensions: string[]): { files: string[]; errors: InputError[] } {
-  const accept = (file: string) => extensions.some((ext) => file.toLowerCase().endsWith(ext));
+export function expandInputs(inputs: string[], extensions: string[], skip: (file: string) => boolean = () => false): { files: string[]; errors: InputError[] } {
+  const accept = (file: string) => extensions.some((ext) => file.toLowerCase().endsWith(ext)) && !skip(file);
   const files: string[] = [];
   const errors: InputError[] = [];
   for (const input of inputs) {
@@ -44,7 +45,7 @@ export function expandInputs(inputs: string[], extensions: string[]): { files: s
       if (files.length === before) errors.push({ file: input, message: `folder holds no transcript files (${extensions.join(' ')})` });
     } else if (stat) files.push(input);
     else if (isDynamicPattern(input)) {
-      const matched = globSync(input, { onlyFiles: true, expandDirectories: false }).sort();
+      const matched = globSync(input, { onlyFiles: true, expandDirectories: false }).sort().filter((f) => !skip(f));
       if (matched.length === 0) errors.push({ file: input, message: 'the pattern matches no files' });
       files.push(...matched);
     } else errors.push({ file: input, message: 'no such file or folder' });

@@ -1,22 +1,48 @@
-import { ADAPTERS, adapterByName, detectAdapter } from '../adapters/index.js';
+import { ADAPTERS, adapterByName, chooseAdapter, type Detection } from '../adapters/index.js';
 import type { AdapterOptions } from '../adapters/adapter.js';
+import { fileStem } from '../adapters/json-document.js';
+import { resolveRoles, type RoleOptions } from '../adapters/role-resolver.js';
 import type { Call } from '../model/call.js';
 import { isInputError, normaliseCall } from '../model/normalise-call.js';
-import type { InputError } from '../model/raw-call.js';
+import type { InputError, RawCall } from '../model/raw-call.js';
 import { expandInputs, STDIN } from './expand-inputs.js';
+import { isSidecarOfTranscript, loadMetaFile, metaFromFilename, readSidecarMeta, type Meta } from './meta-sources.js';
 import { looksBinary, readSource } from './read-source.js';
 
 export type InputItem = { kind: 'call'; call: Call } | { kind: 'error'; error: InputError };
 
-export interface ReadOptions extends AdapterOptions {
+export interface ReadOptions extends AdapterOptions, RoleOptions {
   inputFormat?: string;
+  /** Named groups over each file's path become meta (--meta-from-filename). */
+  metaFromFilename?: RegExp | string;
+  /** A CSV of meta keyed by call id (--meta-file). */
+  metaFile?: string;
+}
+
+/** Meta from outside the export, lowest precedence first: JSON sidecar, file name, --meta-file row. */
+function withMeta(raw: RawCall, layers: Meta[]): RawCall {
+  return layers.length === 0 ? raw : { ...raw, meta: Object.assign({ ...raw.meta }, ...layers) as Record<string, unknown> };
 }
 
 /** Every input record ends up here as a call or a positioned error, in input order; nothing throws. */
 export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterable<InputItem> {
-  const { files, errors } = expandInputs(inputs, ADAPTERS.flatMap((a) => a.extensions));
-  for (const error of errors) yield { kind: 'error', error };
   const forced = options.inputFormat ? adapterByName(options.inputFormat) : undefined;
+  if (options.inputFormat && !forced) {
+    yield { kind: 'error', error: { file: '--input-format', message: `unknown input format "${options.inputFormat}" (choose ${ADAPTERS.map((a) => a.name).join(', ')})` } };
+    return;
+  }
+  let namePattern: RegExp | undefined;
+  try {
+    namePattern = typeof options.metaFromFilename === 'string' ? new RegExp(options.metaFromFilename) : options.metaFromFilename;
+  } catch (e) {
+    yield { kind: 'error', error: { file: '--meta-from-filename', message: (e as Error).message } };
+  }
+  const table = options.metaFile !== undefined ? loadMetaFile(options.metaFile) : undefined;
+  for (const error of table?.errors ?? []) yield { kind: 'error', error };
+
+  const extensions = ADAPTERS.flatMap((a) => a.extensions);
+  const { files, errors } = expandInputs(inputs, extensions, (f) => isSidecarOfTranscript(f, extensions));
+  for (const error of errors) yield { kind: 'error', error };
   for (const file of files) {
     const name = file === STDIN ? '<stdin>' : file;
     let text: string;
@@ -34,19 +60,33 @@ export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterabl
       yield { kind: 'error', error: { file: name, message: 'empty file: no calls' } };
       continue;
     }
-    const adapter = forced ?? detectAdapter(name, text.slice(0, 8192));
+    const detection: Detection = forced ? { adapter: forced } : chooseAdapter(name, text);
+    const adapter = detection.adapter;
     if (!adapter) {
-      yield { kind: 'error', error: { file: name, message: 'unrecognised format; choose one with --input-format' } };
+      const sidecar = file !== STDIN && isSidecarOfTranscript(file, extensions);
+      const message = sidecar ? 'a metadata file: it is read together with its transcript, not on its own' : (detection.reason ?? 'unrecognised format; choose one with --input-format');
+      yield { kind: 'error', error: { file: name, ...(detection.line !== undefined ? { line: detection.line } : {}), message } };
       continue;
     }
+    const fileLayers: Meta[] = [];
+    if (file !== STDIN) {
+      const sidecar = readSidecarMeta(file);
+      if (sidecar.error) yield { kind: 'error', error: sidecar.error };
+      if (Object.keys(sidecar.meta).length > 0) fileLayers.push(sidecar.meta);
+    }
+    if (namePattern) fileLayers.push(metaFromFilename(namePattern, name));
     try {
-      for (const item of adapter.read(text, name, options)) {
+      const items = detection.json && adapter.readJson ? adapter.readJson(detection.json.value, name, options) : adapter.read(text, name, options);
+      for (const item of items) {
         if (item.kind === 'error') {
           yield item;
           continue;
         }
         const fallbackId = `${name.replace(/^.*[\\/]/, '')}#${item.call.source.record}`;
-        const call = normaliseCall(item.call, fallbackId);
+        const id = item.call.id?.trim() || fallbackId;
+        const row = table?.rows.get(id) ?? table?.rows.get(fileStem(name));
+        const raw = resolveRoles(withMeta(item.call, row ? [...fileLayers, row] : fileLayers), options);
+        const call = normaliseCall(raw, fallbackId);
         yield isInputError(call) ? { kind: 'error', error: call } : { kind: 'call', call };
       }
     } catch (e) {

@@ -3,7 +3,10 @@ import { adapterByName, ADAPTERS, detectAdapter } from '../../src/adapters/index
 
 describe('adapter detection', () => {
   it('knows the adapters by name', () => {
-    expect(ADAPTERS.map((a) => a.name)).toEqual(['cxlint-json', 'csv', 'text']);
+    expect(ADAPTERS.map((a) => a.name)).toEqual([
+      'cxlint-json', 'contact-lens', 'transcribe-call-analytics', 'pca', 'transcribe', 'ccai-insights', 'genesys', 'whisper', 'segments',
+      'webvtt', 'srt', 'rttm', 'stm', 'csv', 'text',
+    ]);
     expect(adapterByName('csv')?.name).toBe('csv');
     expect(adapterByName('nope')).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempTree, UNIT } from '../helpers/fixtures.js';
@@ -165,7 +165,7 @@ describe('cxlint score: output hygiene', () => {
       // ~120 calls: far more output than a pipe buffer holds, so the writer must meet the closed pipe
       const copies = Array.from({ length: 20 }, (_, i) => jsonl.replaceAll('"id":"call-', `"id":"copy${i}-`)).join('');
       const input = join(big.dir, 'big.jsonl');
-      (await import('node:fs')).writeFileSync(input, copies);
+      writeFileSync(input, copies);
       const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
       delete env.FORCE_COLOR;
       const child = spawn(process.execPath, [join(ROOT, 'bin/cxlint.js'), 'score', input, '--format', 'ndjson'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

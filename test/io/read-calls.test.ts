@@ -96,7 +96,7 @@ describe('readCalls', () => {
     }
   });
 
-  it('reports a file whose format is not recognised, unless one is forced', () => {
+  it('reports a file whose format is not recognised', () => {
     expect(errors(all([at('unknown.dat')])).map((e) => e.file)).toEqual([at('unknown.dat')]);
   });
 

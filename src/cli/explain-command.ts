@@ -1,16 +1,20 @@
 import { runPack } from '../engine/run-pack.js';
 import { explainCall } from '../formatters/explain-call.js';
+import { redactText, stripControls } from '../formatters/redact.js';
+import type { Call } from '../model/call.js';
 import { readCalls } from '../io/read-calls.js';
 import { scoreCall } from '../scoring/score-call.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
-import { describeInputError, preparePack } from './score-command.js';
+import { describeInputError, parseAhtTargets, preparePack } from './score-command.js';
 import { chalkFor, stderrLine } from './terminal.js';
 
 export interface ExplainOptions extends InputCliOptions {
   call?: string;
   rules?: string[];
   color?: boolean;
+  ahtTarget?: string[];
+  showPii?: boolean;
 }
 
 /** One call, turn by turn. Without --call the input must hold exactly one call. */
@@ -20,20 +24,36 @@ export function explainCommand(input: string, options: ExplainOptions): number {
     stderrLine(`cxlint: ${read.error}`);
     return EXIT_ERROR;
   }
+  const targets = parseAhtTargets(options.ahtTarget);
+  if ('error' in targets) {
+    stderrLine(`cxlint: ${targets.error}`);
+    return EXIT_ERROR;
+  }
   const { pack } = preparePack(options.rules);
   if (!pack) return EXIT_ERROR;
+  if (options.showPii) stderrLine('cxlint: --show-pii: card numbers, e-mails and phone numbers are shown unredacted');
   const ids: string[] = [];
+  let chosen: Call | undefined;
   for (const item of readCalls([input], read.options)) {
     if (item.kind === 'error') {
       stderrLine(`cxlint: input error: ${describeInputError(item.error)}`);
       continue;
     }
     ids.push(item.call.id);
-    if (options.call !== undefined && item.call.id !== options.call) continue;
-    if (options.call === undefined && ids.length > 1) break;
-    roleWarnings().note(item.call);
-    const result = scoreCall(item.call, runPack(pack, item.call), pack);
-    process.stdout.write(explainCall(item.call, result, chalkFor(process.stdout, options.color), process.stdout.columns ?? 100));
+    if (options.call === undefined) {
+      chosen ??= item.call;
+      if (ids.length > 1) break;
+    } else if (item.call.id === options.call) {
+      chosen = item.call;
+      break;
+    }
+  }
+  if (chosen && (options.call !== undefined || ids.length === 1)) {
+    roleWarnings().note(chosen);
+    const result = scoreCall(chosen, runPack(pack, chosen, targets.targets), pack);
+    const clean = (text: string) => stripControls(options.showPii ? text : redactText(text));
+    const text = explainCall(chosen, result, chalkFor(process.stdout, options.color), process.stdout.columns ?? 100, clean);
+    process.stdout.write(text);
     return EXIT_OK;
   }
   if (options.call === undefined && ids.length > 1) {

@@ -26,7 +26,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('cxlint')
     .description('Score contact-centre call transcripts for inward-focused agent behaviour')
     .version(TOOL_VERSION, '-v, --version')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // before any sub-command is added, so that they all inherit it: a usage error is exit 2
+    .exitOverride();
 
   inputOptions(
     program
@@ -37,6 +39,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table'))
     .option('--group-by <field>', 'summarise by a meta field: agent, team, queue…')
     .option('--fail-under <score>', 'exit 1 when any call scores below this')
+    .option('--aht-target <seconds>', 'handle-time target: SECONDS for every queue, or QUEUE=SECONDS (repeatable)', collect)
+    .option('--show-pii', 'do not redact card numbers, e-mails and phone numbers in evidence (warned on stderr)')
     .option('--no-progress', 'no progress line on stderr')
     .action(async (inputs: string[], opts) => setExit(await scoreCommand(inputs, opts)));
 
@@ -45,7 +49,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .command('explain')
       .description('show one call turn by turn with its findings marked in place')
       .argument('<input>', 'a file (or - for stdin) holding the call')
-      .option('-c, --call <id>', 'the call id, when the input holds several calls'),
+      .option('-c, --call <id>', 'the call id, when the input holds several calls')
+      .option('--aht-target <seconds>', 'handle-time target: SECONDS, or QUEUE=SECONDS (repeatable)', collect)
+      .option('--show-pii', 'do not redact card numbers, e-mails and phone numbers'),
   ).action((input: string, opts) => setExit(explainCommand(input, opts)));
 
   const rules = program.command('rules').description('list or test rule packs');
@@ -79,7 +85,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
 export async function main(argv: string[]): Promise<number> {
   let code = EXIT_OK;
   const program = buildProgram((c) => (code = c));
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
   } catch (e) {

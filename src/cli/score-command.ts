@@ -4,7 +4,9 @@ import { runPack } from '../engine/run-pack.js';
 import { csvFormatter } from '../formatters/csv-report.js';
 import { jsonFormatter } from '../formatters/json-report.js';
 import { ndjsonFormatter } from '../formatters/ndjson-report.js';
+import { redactResult } from '../formatters/redact.js';
 import { tableFormatter } from '../formatters/table-report.js';
+import type { RunTargets } from '../engine/call-context.js';
 import { loadPacks, formatLoadError } from '../io/load-packs.js';
 import { stdoutOutput } from '../io/output.js';
 import { readCalls } from '../io/read-calls.js';
@@ -27,6 +29,21 @@ export interface ScoreOptions extends InputCliOptions {
   failUnder?: string;
   color?: boolean;
   progress?: boolean;
+  ahtTarget?: string[];
+  showPii?: boolean;
+}
+
+/** "--aht-target 360" (every queue) and "--aht-target billing=300" (one queue), repeatable. */
+export function parseAhtTargets(specs: string[] = []): { targets: RunTargets } | { error: string } {
+  const targets: RunTargets = {};
+  for (const spec of specs.flatMap((s) => s.split(','))) {
+    const m = /^\s*(?:([^=]+)=)?\s*(\d+(?:\.\d+)?)\s*$/.exec(spec);
+    if (!m) return { error: `--aht-target: "${spec}" should be SECONDS or QUEUE=SECONDS` };
+    const seconds = Number(m[2]);
+    if (m[1] === undefined) targets.ahtSeconds = seconds;
+    else (targets.ahtSecondsByQueue ??= {})[m[1].trim()] = seconds;
+  }
+  return { targets };
 }
 
 export const describeInputError = (e: InputError) =>
@@ -43,7 +60,7 @@ export function preparePack(rules: string[] | undefined): { pack?: CompiledPack;
   return { pack, hadErrors: errors.length > 0 };
 }
 
-export function runHeader(pack: CompiledPack, groupBy: string | undefined): RunHeader {
+export function runHeader(pack: CompiledPack, groupBy: string | undefined, targets: RunTargets = {}, redacted = true): RunHeader {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'cxlint', version: TOOL_VERSION },
@@ -53,6 +70,9 @@ export function runHeader(pack: CompiledPack, groupBy: string | undefined): RunH
       endWindowPercent: pack.timing.endWindowPercent,
       holdCountsAsNonTalk: pack.timing.holdCountsAsNonTalk,
       groupBy: groupBy ?? null,
+      ahtTargetSeconds: targets.ahtSeconds ?? null,
+      ahtTargetSecondsByQueue: targets.ahtSecondsByQueue ?? {},
+      redacted,
     },
   };
 }
@@ -97,6 +117,12 @@ export async function scoreCommand(inputs: string[], options: ScoreOptions): Pro
     return EXIT_ERROR;
   }
 
+  const targets = parseAhtTargets(options.ahtTarget);
+  if ('error' in targets) {
+    stderrLine(`cxlint: ${targets.error}`);
+    return EXIT_ERROR;
+  }
+  if (options.showPii) stderrLine('cxlint: --show-pii: card numbers, e-mails and phone numbers are shown unredacted');
   const out = stdoutOutput();
   const formatter = chooseFormatter(options, pack);
   const grouped = emptyGrouped(options.groupBy);
@@ -110,7 +136,7 @@ export async function scoreCommand(inputs: string[], options: ScoreOptions): Pro
   const showProgress = options.progress !== false && process.stderr.isTTY === true && (options.format === 'table' || !process.stdout.isTTY);
   let lastProgress = Date.now();
 
-  out.write(formatter.start(runHeader(pack, options.groupBy)));
+  out.write(formatter.start(runHeader(pack, options.groupBy, targets.targets, !options.showPii)));
   for (const item of readCalls(inputs, read.options)) {
     if (out.closed) break;
     if (item.kind === 'error') {
@@ -119,8 +145,9 @@ export async function scoreCommand(inputs: string[], options: ScoreOptions): Pro
       continue;
     }
     roles.note(item.call);
-    const run = runPack(pack, item.call);
-    const result = scoreCall(item.call, run, pack);
+    const run = runPack(pack, item.call, targets.targets);
+    const scoredResult = scoreCall(item.call, run, pack);
+    const result = options.showPii ? scoredResult : redactResult(scoredResult);
     scored++;
     for (const e of run.ruleErrors) {
       ruleErrors++;
@@ -129,6 +156,8 @@ export async function scoreCommand(inputs: string[], options: ScoreOptions): Pro
     if (failUnder !== undefined && result.score < failUnder) below.push(`${result.id} (${result.score})`);
     addToGrouped(grouped, result);
     out.write(formatter.call(result));
+    // let the event loop run now and then, so a closed pipe (`| head`) is noticed and we stop early
+    if (scored % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (showProgress && Date.now() - lastProgress > 500) {
       lastProgress = Date.now();
       process.stderr.write(`\rscored ${scored} calls, ${errors.length} errors`);

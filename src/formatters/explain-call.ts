@@ -6,7 +6,7 @@ import { clock } from './clock.js';
 import { timelineBar } from './timeline-bar.js';
 
 /** Mark each finding's span in the text; overlapping spans are merged into one mark. */
-function highlight(text: string, findings: Finding[], mark: (s: string) => string): string {
+function highlight(text: string, findings: Finding[], mark: (s: string) => string, clean: (s: string) => string): string {
   const spans = findings
     .filter((f) => f.span)
     .map((f) => [f.span!.start, f.span!.end] as [number, number])
@@ -20,17 +20,21 @@ function highlight(text: string, findings: Finding[], mark: (s: string) => strin
   let out = '';
   let at = 0;
   for (const [a, b] of merged) {
-    out += text.slice(at, a) + mark(text.slice(a, b));
+    out += clean(text.slice(at, a)) + mark(clean(text.slice(a, b)));
     at = b;
   }
-  return out + text.slice(at);
+  return out + clean(text.slice(at));
 }
 
 const fmtMetric = (v: number | null, unit: 'ms' | 'share') =>
   v === null ? 'n/a' : unit === 'ms' ? `${Math.round(v / 1000)} s` : `${Math.round(v * 100)} %`;
 
 /** One call, turn by turn: time and speaker on the left, findings marked in place, gaps between turns. */
-export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance, width = 100): string {
+/**
+ * `clean` is applied to every piece of transcript text and message before it is printed (redaction,
+ * control characters); spans are cut from the original text first, so offsets stay right.
+ */
+export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance, width = 100, clean: (s: string) => string = (s) => s): string {
   const colour = chalk.level > 0;
   const mark = (s: string) => (colour ? chalk.inverse(s) : `«${s}»`);
   const out: string[] = [];
@@ -58,11 +62,11 @@ export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance
     const findings = findingsByTurn.get(turn.index) ?? [];
     const time = turn.startMs !== undefined ? clock(turn.startMs).padStart(7) : '       ';
     const who = turn.speaker === 'agent' ? chalk.cyan(turn.speaker.padEnd(speakerWidth)) : turn.speaker.padEnd(speakerWidth);
-    out.push(`${chalk.dim(`${String(turn.index).padStart(3)} ${time}`)}  ${who}  ${highlight(turn.text, findings, mark)}`);
+    out.push(`${chalk.dim(`${String(turn.index).padStart(3)} ${time}`)}  ${who}  ${highlight(turn.text, findings, mark, clean)}`);
     for (const f of findings.filter((x) => !x.gap)) {
       const sign = f.polarity === 'inward' ? chalk.red(`−${f.weight}`) : chalk.green(`+${f.weight}`);
       const sub = f.subKind ? `/${f.subKind}` : '';
-      out.push(`${' '.repeat(13 + speakerWidth)}${chalk.dim('└')} ${sign} ${chalk.bold(f.signal + sub)} ${chalk.dim(f.ruleId)}: ${f.message}${f.suggestion ? chalk.dim(` (say "${f.suggestion}")`) : ''}`);
+      out.push(`${' '.repeat(13 + speakerWidth)}${chalk.dim('└')} ${sign} ${chalk.bold(f.signal + sub)} ${chalk.dim(f.ruleId)}: ${clean(f.message)}${f.suggestion ? chalk.dim(` (say "${f.suggestion}")`) : ''}`);
     }
     const gap = gapsAfter.get(turn.index);
     if (gap) {

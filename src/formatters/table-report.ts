@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import type { CallResult } from '../model/result.js';
 import type { Formatter, RunHeader } from '../model/report.js';
 import type { SignalSummary, Summary } from '../aggregate/summary.js';
+import { stripControls } from './redact.js';
 import { evidenceOf, worstFinding } from './worst-finding.js';
 
 export interface TableOptions {
@@ -74,7 +75,7 @@ export function tableFormatter(options: TableOptions): Formatter {
         const worstText = worst
           ? `${chalk.bold(worst.signal)} t${worst.turn}: "${cut(oneLine(evidenceOf(worst)), Math.max(20, 2 * evidenceWidth - worst.signal.length - 12))}"`
           : chalk.dim('—');
-        table.push([r.id, String(r.meta.agent ?? ''), scoreColour(chalk, r.score), signalCell(r, chalk), worstText]);
+        table.push([stripControls(r.id), stripControls(String(r.meta.agent ?? '')), scoreColour(chalk, r.score), signalCell(r, chalk), stripControls(worstText)]);
       }
       const out: string[] = [];
       if (rows.length > 0) out.push(table.toString());

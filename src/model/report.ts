@@ -13,6 +13,11 @@ export interface RunHeader {
     endWindowPercent: number;
     holdCountsAsNonTalk: boolean;
     groupBy: string | null;
+    /** Handle-time targets in seconds (all queues, per queue), as given for the run. */
+    ahtTargetSeconds: number | null;
+    ahtTargetSecondsByQueue: Record<string, number>;
+    /** Whether evidence was redacted (the default) or shown with --show-pii. */
+    redacted: boolean;
   };
 }
 

@@ -107,10 +107,11 @@ describe('cxlint score', () => {
     expect(runCli(['score', 'fixtures/calls', '--format', 'json', '--fail-under', 'abc']).status).toBe(2);
   });
 
-  it('an unknown option fails without output on stdout', () => {
-    // design.md: usage errors exit 2 (currently 1: see the test report)
+  it('an unknown option is a usage error: exit 2, nothing on stdout', () => {
     const r = runCli(['score', 'fixtures/calls', '--bogus']);
-    expect(r.status).not.toBe(0);
+    expect(r.status).toBe(2);
+    expect(runCli(['explain']).status).toBe(2);
+    expect(runCli(['score', 'fixtures/calls', '--format', 'xml']).status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--bogus');
   });

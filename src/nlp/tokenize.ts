@@ -29,6 +29,7 @@ const inCapitalsRun = (text: string, start: number, end: number) =>
 const isSignOff = (text: string, start: number, end: number) =>
   SIGN_OFF_MARKS.has(prevChar(text, start)) || (/^[.!?\n,)]?$/.test(prevChar(text, start)) && prevChar(text, start) !== '' && /^[^\p{L}\p{N}.!?]*$/u.test(text.slice(end)));
 
+const APOSTROPHE = /['’‘`]/;
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 const prevChar = (text: string, at: number) => {
   let i = at - 1;
@@ -101,11 +102,18 @@ export function tokenize(text: string): Token[] {
       if (tokens.length > 0 && tokens[tokens.length - 1]!.sentence === sentence) sentence++;
       continue;
     }
-    const end = start + m[0].length;
-    const cap = CAPITALISED.test(m[0]);
+    const word = m[0];
+    const end = start + word.length;
+    // capitals are rare: test the first letter before running any regular expression
+    const upper = word[0] !== word[0]!.toLowerCase();
+    const cap = upper && CAPITALISED.test(word);
     const setOff = cap && /^[,.!?:;(]?$/.test(prevChar(masked, start)) && /^[,.!?:;)]?$/.test(nextChar(masked, end));
-    const acronym = ACRONYM.test(m[0]) && !isSignOff(masked, start, end) && !inCapitalsRun(masked, start, end);
-    expandWord(m[0]).forEach((t, k) =>
+    const acronym = upper && ACRONYM.test(word) && !isSignOff(masked, start, end) && !inCapitalsRun(masked, start, end);
+    if (!APOSTROPHE.test(word) && !(word.length >= 5 && WHOLE_WORDS[word.toLowerCase()])) {
+      tokens.push({ t: word.toLowerCase(), start, end, sentence, cap, setOff, acronym });
+      continue;
+    }
+    expandWord(word).forEach((t, k) =>
       tokens.push({ t, start, end, sentence, cap: cap && k === 0, setOff: setOff && k === 0, acronym: acronym && k === 0 }),
     );
   }

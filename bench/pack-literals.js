@@ -9,7 +9,9 @@ const dir = fileURLToPath(new URL('../rules/inward', import.meta.url));
 const out = new Set();
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml') && n !== 'pack.yaml')) {
   const rule = parse(readFileSync(join(dir, name), 'utf8'));
-  for (const p of [...(rule.phrases ?? []), ...(rule.terms ?? []).map((t) => t.term)]) {
+  // a substitution rule's terms may live in a glossary file beside the rules
+  const glossary = rule.glossary ? (parse(readFileSync(join(dir, rule.glossary), 'utf8')).terms ?? []) : [];
+  for (const p of [...(rule.phrases ?? []), ...[...(rule.terms ?? []), ...glossary].map((t) => t.term)]) {
     // first alternative of every group, optional parts and gaps dropped: one literal per phrase
     const literal = String(p)
       .replace(/\(([^|)]*)[^)]*\)\??/g, '$1')

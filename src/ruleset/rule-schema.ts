@@ -52,15 +52,30 @@ export const phraseRuleSchema = z.strictObject({
 
 const glossaryTerm = z.strictObject({
   term: z.string().min(1),
-  say: z.string().optional(),
+  /** Empty (`say:`) in a glossary the analyst has not finished: no suggestion. */
+  say: z
+    .string()
+    .nullish()
+    .transform((v) => v || undefined),
+});
+export type GlossaryTerm = z.infer<typeof glossaryTerm>;
+
+/** A glossary file (`glossary: <file>` of a substitution rule): the organisation's terms, kept as data. */
+export const glossaryFileSchema = z.strictObject({
+  description: z.string().optional(),
+  terms: z.array(glossaryTerm),
 });
 
-export const substitutionRuleSchema = z.strictObject({
-  type: z.literal('substitution'),
-  ...commonFields,
-  terms: z.array(glossaryTerm).min(1),
-  exceptions: phraseList.default([]),
-});
+export const substitutionRuleSchema = z
+  .strictObject({
+    type: z.literal('substitution'),
+    ...commonFields,
+    terms: z.array(glossaryTerm).default([]),
+    /** A glossary file, relative to the pack folder; its terms come after the inline ones. */
+    glossary: z.string().min(1).optional(),
+    exceptions: phraseList.default([]),
+  })
+  .refine((r) => r.terms.length > 0 || r.glossary !== undefined, { message: 'a substitution rule needs terms or a glossary file', path: ['terms'] });
 
 const sequenceStep = z.strictObject({
   speaker: z.enum(['agent', 'customer', 'any']).default('any'),

@@ -33,26 +33,85 @@ export function detectColumns(header: string[], overrides: Record<string, string
 
 const isMillisColumn = (name: string) => /ms$|millis/.test(simplify(name));
 
-/** One utterance per row; rows are grouped into calls by the id column, in order of first appearance. */
-function* readCsv(text: string, file: string, options: AdapterOptions): Iterable<AdapterItem> {
-  const skipped: AdapterItem[] = [];
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    rows = parse(text, {
-      bom: true,
+type Row = { record: string[]; info: { lines: number; bytes: number } };
+
+/** Line breaks (CRLF, LF or a lone CR) in bytes[from, to). */
+function countBreaks(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) n++;
+  return n;
+}
+
+/** Offset just after the line break that ends the line holding `at` (or the end). */
+function nextLineStart(bytes: Uint8Array, at: number): number {
+  for (let i = at; i < bytes.length; i++) {
+    if (bytes[i] === 10) return i + 1;
+    if (bytes[i] === 13) return bytes[i + 1] === 10 ? i + 2 : i + 1;
+  }
+  return bytes.length;
+}
+
+/**
+ * The rows of a CSV file, with a positioned error for each row that cannot be read. A quote that is
+ * never closed would swallow the rest of the file: that row is reported at the line where it starts
+ * and reading goes on at the next line. Quotes inside an unquoted field (`say "hi" now`) are text.
+ */
+function parseRows(text: string, file: string): { rows: Row[]; errors: AdapterItem[] } {
+  const bytes = Buffer.from(text);
+  const rows: Row[] = [];
+  const errors: AdapterItem[] = [];
+  let start = 0;
+  let lineOffset = 0;
+  while (start < bytes.length) {
+    let unclosed = false;
+    const part = parse(bytes.subarray(start), {
+      bom: start === 0,
       info: true,
       relax_column_count: true,
+      relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
-      on_skip: (err: { message: string; lines?: number } | undefined) => {
-        if (err) skipped.push({ kind: 'error', error: { file, ...(err.lines ? { line: err.lines } : {}), message: `CSV: ${err.message}` } });
+      on_skip: (err: { message: string; code?: string; lines?: number } | undefined) => {
+        if (err?.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
+        else if (err) errors.push({ kind: 'error', error: { file, ...(err.lines ? { line: lineOffset + err.lines } : {}), message: `CSV: ${err.message}` } });
       },
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as Row[];
+    for (const row of part) rows.push({ record: row.record, info: { lines: lineOffset + row.info.lines, bytes: start + row.info.bytes } });
+    if (!unclosed) break;
+    const open = part.length > 0 ? start + part[part.length - 1]!.info.bytes : start;
+    const openLine = countBreaks(bytes, 0, open) + 1;
+    errors.push({ kind: 'error', error: { file, line: openLine, message: 'CSV: a quote opened on this line is never closed, so the row is skipped (inside a quoted field write a quote twice: "say ""hi"""); reading goes on at the next line' } });
+    if (part.length === 0 && start === 0) break;
+    start = nextLineStart(bytes, open);
+    lineOffset = openLine;
+  }
+  return { rows, errors };
+}
+
+/**
+ * A row with more cells than the header: empty cells at the end are dropped; otherwise, when the
+ * text is the last column, the extra cells are the rest of a text with unquoted commas ("Hi, how
+ * can I help") and are joined back; anything else cannot be told apart (undefined).
+ */
+function fitColumns(cells: string[], width: number, textColumn: number): string[] | undefined {
+  let end = cells.length;
+  while (end > width && cells[end - 1] === '') end--;
+  if (end === width) return end === cells.length ? cells : cells.slice(0, width);
+  if (textColumn !== width - 1) return undefined;
+  return [...cells.slice(0, width - 1), cells.slice(width - 1, end).join(',')];
+}
+
+/** One utterance per row; rows are grouped into calls by the id column, in order of first appearance. */
+function* readCsv(text: string, file: string, options: AdapterOptions): Iterable<AdapterItem> {
+  let rows: Row[];
+  try {
+    const parsed = parseRows(text, file);
+    rows = parsed.rows;
+    yield* parsed.errors;
   } catch (e) {
     yield { kind: 'error', error: { file, message: `CSV: ${(e as Error).message}` } };
     return;
   }
-  yield* skipped;
   const [headerRow, ...body] = rows;
   if (!headerRow) return;
   const header = headerRow.record;
@@ -64,12 +123,17 @@ function* readCsv(text: string, file: string, options: AdapterOptions): Iterable
   const used = new Set(Object.values(cols));
   const scale = (role: 'start' | 'end') => (cols[role] !== undefined && isMillisColumn(header[cols[role]]!) ? 1 : 1000);
   const calls = new Map<string, RawCall>();
-  for (const { record, info } of body) {
-    const cell = (i: number | undefined) => (i === undefined ? undefined : record[i]);
-    if (record.length < header.length) {
-      yield { kind: 'error', error: { file, line: info.lines, message: `CSV: expected ${header.length} columns, found ${record.length}` } };
+  for (const { record: cells, info } of body) {
+    if (cells.length < header.length) {
+      yield { kind: 'error', error: { file, line: info.lines, message: `CSV: expected ${header.length} columns, found ${cells.length}` } };
       continue;
     }
+    const record = fitColumns(cells, header.length, cols.text);
+    if (!record) {
+      yield { kind: 'error', error: { file, line: info.lines, message: `CSV: expected ${header.length} columns, found ${cells.length} (a comma in text that is not quoted? put the text in double quotes)` } };
+      continue;
+    }
+    const cell = (i: number | undefined) => (i === undefined ? undefined : record[i]);
     const id = cols.id !== undefined ? (cell(cols.id) ?? '') : 'call';
     let call = calls.get(id);
     if (!call) {

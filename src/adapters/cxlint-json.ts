@@ -1,6 +1,6 @@
 import type { AdapterItem, RawCall, RawTurn } from '../model/raw-call.js';
 import type { Adapter } from './adapter.js';
-import { isObject, jsonSyntaxError, parseJsonDocument } from './json-document.js';
+import { isObject, jsonSyntaxError, locateJsonError, parseJsonDocument, type JsonParse } from './json-document.js';
 
 const RESERVED = new Set(['id', 'meta', 'turns', 'expected']);
 
@@ -32,22 +32,72 @@ export function rawCallFromObject(value: unknown, file: string, record: number, 
   return { kind: 'call', call };
 }
 
+/** Start offset of every line (lines end at CRLF, LF or a lone CR). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Index of the line holding a character offset. */
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * One call per line. A line that is only "{" or "[" opens a pretty-printed value (someone edited
+ * the file by hand): it is read whole, as one record at the line where it starts; where it breaks
+ * is one error, and reading goes on after that line.
+ */
 function* readLines(text: string, file: string): Iterable<AdapterItem> {
+  const starts = lineStarts(text);
   let record = 0;
-  let lineNo = 0;
-  for (const line of text.split(/\r\n|\n|\r/)) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      yield { kind: 'error', error: { file, record, line: lineNo, message: `invalid JSON: ${(e as Error).message}` } };
-      record++;
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i]!;
+    const line = text.slice(from, i + 1 < starts.length ? starts[i + 1] : text.length).replace(/\r?\n$|\r$/, '');
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    const lineNo = i + 1;
+    if (trimmed === '{' || trimmed === '[') {
+      const rest = text.slice(from);
+      const found = locateJsonError(rest);
+      if (!found || found.expected === 'the end of the document') {
+        const valueText = found ? rest.slice(0, found.offset) : rest;
+        i = lineAt(starts, from + valueText.trimEnd().length - 1);
+        let value: unknown;
+        try {
+          value = JSON.parse(valueText);
+        } catch {
+          yield { kind: 'error', error: { file, record: record++, line: lineNo, message: 'invalid JSON in the value that starts here' } };
+          continue;
+        }
+        for (const item of Array.isArray(value) ? value : [value]) yield rawCallFromObject(item, file, record++, lineNo);
+        continue;
+      }
+      const breakLine = lineAt(starts, from + found.offset);
+      const column = from + found.offset - starts[breakLine]! + 1;
+      const problem = from + found.offset >= text.length ? `the file ends early (truncated?); expected ${found.expected}` : `expected ${found.expected}`;
+      yield { kind: 'error', error: { file, record: record++, line: breakLine + 1, message: `invalid JSON at column ${column}: ${problem} (in the value that starts at line ${lineNo})` } };
+      i = breakLine;
       continue;
     }
-    yield rawCallFromObject(value, file, record, lineNo);
-    record++;
+    // the parser's own message quotes the line, which may hold private data: say where and what was expected
+    const parsed = parseJsonDocument(line);
+    if (!parsed.ok) {
+      yield { kind: 'error', error: { file, record: record++, line: lineNo, message: `invalid JSON at column ${parsed.column}: ${parsed.problem}` } };
+      continue;
+    }
+    yield rawCallFromObject(parsed.value, file, record++, lineNo);
   }
 }
 
@@ -59,6 +109,42 @@ function* readDocument(value: unknown, file: string): Iterable<AdapterItem> {
     return;
   }
   yield rawCallFromObject(value, file, 0, 1);
+}
+
+/**
+ * A JSON array of calls that does not parse (an export cut short): the calls before the break are
+ * still read, then one error says where it breaks and what was expected there.
+ */
+function* readBrokenArray(text: string, file: string, parsed: Extract<JsonParse, { ok: false }>): Iterable<AdapterItem> {
+  const skipSpace = (p: number) => {
+    while (p < text.length && ' \t\r\n'.includes(text[p]!)) p++;
+    return p;
+  };
+  let p = skipSpace(text.indexOf('[') + 1);
+  let record = 0;
+  // lines counted as the scan goes: counting from the start for every element would be quadratic
+  let line = 1;
+  let counted = 0;
+  const lineOf = (offset: number) => {
+    for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++;
+    return line;
+  };
+  while (p < text.length && text[p] !== ']') {
+    const found = locateJsonError(text.slice(p));
+    if (!found || found.expected !== 'the end of the document') break;
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(p, p + found.offset));
+    } catch {
+      break;
+    }
+    yield rawCallFromObject(value, file, record++, lineOf(p));
+    p = skipSpace(p + found.offset);
+    if (text[p] !== ',') break;
+    p = skipSpace(p + 1);
+  }
+  const error = jsonSyntaxError(file, parsed, 'cxlint-json');
+  yield error.kind === 'error' ? { kind: 'error', error: { ...error.error, record } } : error;
 }
 
 /** cxlint's own form: JSONL (one call per line), a JSON array of calls, or one call object. */
@@ -74,7 +160,7 @@ export const cxlintJsonAdapter: Adapter = {
     if (trimmed.startsWith('[')) {
       const parsed = parseJsonDocument(text);
       if (!parsed.ok) {
-        yield jsonSyntaxError(file, parsed, 'cxlint-json');
+        yield* readBrokenArray(text, file, parsed);
         return;
       }
       yield* readDocument(Array.isArray(parsed.value) ? parsed.value : [], file);
@@ -92,11 +178,6 @@ export const cxlintJsonAdapter: Adapter = {
       const parsed = parseJsonDocument(text);
       if (parsed.ok) {
         yield rawCallFromObject(parsed.value, file, 0, 1);
-        return;
-      }
-      // a pretty-printed document cut short: one error where it breaks, not one per line
-      if (firstLine.trim() === '{') {
-        yield jsonSyntaxError(file, parsed, 'cxlint-json');
         return;
       }
     }

@@ -57,7 +57,7 @@ export interface Detection {
 }
 
 function describeJson(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty JSON array: no calls' : `a JSON array of ${typeof value[0] === 'object' ? 'objects without a text field' : typeof value[0]}s`;
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty JSON array: no calls' : `a JSON array of ${Array.isArray(value[0]) ? 'arrays' : typeof value[0] === 'object' ? 'objects without a text field' : `${typeof value[0]}s`}`;
   if (isObject(value)) {
     const keys = Object.keys(value);
     return `a JSON object with keys ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`;

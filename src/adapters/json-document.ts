@@ -143,7 +143,9 @@ export function parseJsonDocument(text: string): JsonParse {
   } catch {
     const found = locateJsonError(text) ?? { offset: text.length, expected: 'valid JSON' };
     const { line, column } = lineColumn(text, found.offset);
-    const problem = found.offset >= text.length ? `the file ends early (truncated?); expected ${found.expected}` : `expected ${found.expected}`;
+    // a string cut short by the end of the file stops at its trailing newline: that is truncation too
+    const atEnd = found.offset >= text.length || text.slice(found.offset).trim() === '';
+    const problem = atEnd ? `the file ends early (truncated?); expected ${found.expected === 'no control character inside a string' ? 'a closing quote' : found.expected}` : `expected ${found.expected}`;
     return { ok: false, line, column, problem };
   }
 }

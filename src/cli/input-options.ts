@@ -69,6 +69,7 @@ export function readOptionsFrom(o: InputCliOptions): { options: ReadOptions } | 
         ...(o.agentSpeaker !== undefined ? { agentSpeaker: o.agentSpeaker } : {}),
         ...(metaFromFilename ? { metaFromFilename } : {}),
         ...(o.metaFile !== undefined ? { metaFile: o.metaFile } : {}),
+        onNote: (n) => stderrLine(`cxlint: note: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}`),
       },
     };
   } catch (e) {

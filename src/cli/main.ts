@@ -2,7 +2,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { ADAPTERS } from '../adapters/index.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { evalCommand } from './eval-command.js';
+import { JARGON_FORMATS, jargonCommand } from './jargon-command.js';
+import { baselineCreateCommand } from './baseline-command.js';
 import { explainCommand } from './explain-command.js';
+import { initCommand } from './init-command.js';
+import { configOptions, gateOptions, selectionOptions } from './ci-options.js';
+import { configuredAction } from './configured-action.js';
+import { MERGE_FORMATS, mergeCommand } from './merge-command.js';
 import { rulesListCommand, rulesTestCommand } from './rules-command.js';
 import { FORMATS, scoreCommand } from './score-command.js';
 import { stderrLine } from './terminal.js';
@@ -30,19 +36,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
     // before any sub-command is added, so that they all inherit it: a usage error is exit 2
     .exitOverride();
 
-  inputOptions(
+  const score = inputOptions(
     program
       .command('score', { isDefault: true })
       .description('score calls and print per-call results and a summary (default command)')
       .argument('[inputs...]', 'files, folders, globs, or - for stdin'),
   )
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table'))
+    .option('-o, --output <file>', 'write the report to FILE (atomically: a temporary file, then renamed) instead of stdout')
     .option('--group-by <field>', 'summarise by a meta field: agent, team, queue…')
-    .option('--fail-under <score>', 'exit 1 when any call scores below this')
     .option('--aht-target <seconds>', 'handle-time target: SECONDS for every queue, or QUEUE=SECONDS (repeatable)', collect)
     .option('--show-pii', 'do not redact card numbers, e-mails and phone numbers in evidence (warned on stderr)')
     .option('--no-progress', 'no progress line on stderr')
-    .action(async (inputs: string[], opts) => setExit(await scoreCommand(inputs, opts)));
+    .option('--baseline <file>', 'mark findings recorded by `cxlint baseline create` (kept, not counted by the gates) and report stale entries');
+  configOptions(gateOptions(selectionOptions(score))).action(configuredAction(scoreCommand, setExit));
 
   inputOptions(
     program
@@ -53,6 +60,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--aht-target <seconds>', 'handle-time target: SECONDS, or QUEUE=SECONDS (repeatable)', collect)
       .option('--show-pii', 'do not redact card numbers, e-mails and phone numbers'),
   ).action((input: string, opts) => setExit(explainCommand(input, opts)));
+
+  inputOptions(
+    program
+      .command('jargon')
+      .description('rank candidate internal terms: words and phrases agents use that customers do not')
+      .argument('[inputs...]', 'files, folders, globs, or - for stdin'),
+  )
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...JARGON_FORMATS]).default('table'))
+    .option('--limit <n>', 'how many candidates to list (and write)', '40')
+    .option('--min-count <n>', 'fewest agent turns a term needs', '3')
+    .option('--write-glossary <file>', 'write the listed terms that no glossary knows yet to a glossary YAML file (merged if it exists)')
+    .addOption(new Option('--max-terms <n>', 'distinct terms counted at once (the memory bound)').hideHelp())
+    .option('--no-progress', 'no progress line on stderr')
+    .action(async (inputs: string[], opts) => setExit(await jargonCommand(inputs, opts)));
 
   const rules = program.command('rules').description('list or test rule packs');
   rules
@@ -78,6 +99,35 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>').choices(['table', 'json']).default('table'))
     .option('--no-color', 'no colour')
     .action((labelled: string[], opts) => setExit(evalCommand(labelled, opts)));
+  const baseline = program.command('baseline').description('record today\'s findings so that later runs report only new ones');
+  configOptions(
+    inputOptions(
+      baseline
+        .command('create')
+        .description('fingerprint every inward finding of the inputs into a baseline file (for score --baseline)')
+        .argument('[inputs...]', 'files, folders, globs, or - for stdin')
+        .option('-o, --output <file>', 'write the baseline to FILE (atomically) instead of stdout')
+        .option('--aht-target <seconds>', 'handle-time target: SECONDS, or QUEUE=SECONDS (repeatable)', collect),
+    ),
+  ).action(configuredAction(baselineCreateCommand, setExit, ['output']));
+  configOptions(
+    gateOptions(
+      program
+        .command('merge')
+        .description('combine summary-json partials of a sharded run into one report, gates and exit code')
+        .argument('<partials...>', 'files written by `cxlint score … --format summary-json`')
+        .addOption(new Option('-f, --format <format>', 'output format').choices([...MERGE_FORMATS]).default('table'))
+        .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+        .option('--no-color', 'no colour'),
+    ),
+  ).action(configuredAction(mergeCommand, setExit, ['format', 'output', 'inputs']));
+  program
+    .command('init')
+    .description('write a commented cxlint.config.yaml and a custom rule pack with one example rule')
+    .argument('[dir]', 'where to write them (default: the working folder)')
+    .option('--pack-name <name>', 'name of the custom pack (rules/<name>/)', 'custom')
+    .option('--force', 'overwrite files that exist')
+    .action((dir: string | undefined, opts) => setExit(initCommand(dir, opts)));
   return program;
 }
 

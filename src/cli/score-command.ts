@@ -2,31 +2,55 @@ import { emptyGrouped, addToGrouped, finishGroups } from '../aggregate/grouped-s
 import { finishSummary } from '../aggregate/summary.js';
 import { runPack } from '../engine/run-pack.js';
 import { csvFormatter } from '../formatters/csv-report.js';
+import { githubFormatter } from '../formatters/github-report.js';
 import { jsonFormatter } from '../formatters/json-report.js';
+import { junitFormatter } from '../formatters/junit-report.js';
+import { markdownFormatter } from '../formatters/markdown-report.js';
 import { ndjsonFormatter } from '../formatters/ndjson-report.js';
 import { redactResult } from '../formatters/redact.js';
+import { sarifFormatter } from '../formatters/sarif-report.js';
+import { summaryJsonFormatter } from '../formatters/summary-json-report.js';
 import { tableFormatter } from '../formatters/table-report.js';
+import type { BaselineMatcher } from '../baseline/baseline.js';
 import type { RunTargets } from '../engine/call-context.js';
+import { hasGates, parseGateSpec, type GateInput } from '../gates/gate-spec.js';
+import { addToGates, emptyGateState, evaluateGates, type GateSpec } from '../gates/gates.js';
 import { loadPacks, formatLoadError } from '../io/load-packs.js';
-import { stdoutOutput } from '../io/output.js';
-import { readCalls } from '../io/read-calls.js';
+import { fileOutput, stdoutOutput, type Output } from '../io/output.js';
+import { readCalls, type ReadOptions } from '../io/read-calls.js';
 import type { InputError } from '../model/raw-call.js';
-import type { Formatter, RunHeader } from '../model/report.js';
+import type { Call } from '../model/call.js';
+import type { Formatter, RunHeader, SkippedCall } from '../model/report.js';
 import { SCHEMA_VERSION } from '../model/result.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
+import { CallSelector, checkSelectSpec, parseSample, parseShard, type SelectSpec } from '../sampling/select-calls.js';
 import { scoreCall } from '../scoring/score-call.js';
+import { callNotes, duplicateIds, skipReason, skippedCall, where } from '../scoring/triage-call.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from './exit-codes.js';
+import { loadBaseline, staleLine } from './baseline-io.js';
 import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
+import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
 import { chalkFor, stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'junit', 'sarif', 'github', 'markdown', 'summary-json'] as const;
 
 export interface ScoreOptions extends InputCliOptions {
   format: string;
   rules?: string[];
   groupBy?: string;
   failUnder?: string;
+  failMeanUnder?: string;
+  maxPrevalence?: string[];
+  maxFindings?: string;
+  failOn?: string;
+  reportOnly?: boolean;
+  output?: string;
+  sample?: string;
+  seed?: string;
+  stratify?: string;
+  shard?: string;
+  baseline?: string;
   color?: boolean;
   progress?: boolean;
   ahtTarget?: string[];
@@ -60,7 +84,7 @@ export function preparePack(rules: string[] | undefined): { pack?: CompiledPack;
   return { pack, hadErrors: errors.length > 0 };
 }
 
-export function runHeader(pack: CompiledPack, groupBy: string | undefined, targets: RunTargets = {}, redacted = true): RunHeader {
+export function runHeader(pack: CompiledPack, groupBy: string | undefined, targets: RunTargets = {}, redacted = true, selection?: RunHeader['settings']['selection']): RunHeader {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'cxlint', version: TOOL_VERSION },
@@ -73,11 +97,12 @@ export function runHeader(pack: CompiledPack, groupBy: string | undefined, targe
       ahtTargetSeconds: targets.ahtSeconds ?? null,
       ahtTargetSecondsByQueue: targets.ahtSecondsByQueue ?? {},
       redacted,
+      ...(selection ? { selection } : {}),
     },
   };
 }
 
-function chooseFormatter(options: ScoreOptions, pack: CompiledPack): Formatter {
+function chooseFormatter(options: ScoreOptions, pack: CompiledPack, gates: GateSpec): Formatter {
   switch (options.format) {
     case 'json':
       return jsonFormatter();
@@ -85,103 +110,278 @@ function chooseFormatter(options: ScoreOptions, pack: CompiledPack): Formatter {
       return ndjsonFormatter();
     case 'csv':
       return csvFormatter(Object.keys(pack.signals), ['agent', 'team', 'queue']);
+    case 'junit':
+      return junitFormatter(gates);
+    case 'sarif':
+      return sarifFormatter(pack.rules);
+    case 'github':
+      return githubFormatter();
+    case 'markdown':
+      return markdownFormatter();
+    case 'summary-json':
+      return summaryJsonFormatter();
     default:
+      // a file gets no colour and a fixed width, whatever the terminal
       return tableFormatter({
-        chalk: chalkFor(process.stdout, options.color),
-        width: process.stdout.columns ?? 120,
+        chalk: chalkFor(process.stdout, options.output !== undefined ? false : options.color),
+        width: options.output !== undefined ? 120 : (process.stdout.columns ?? 120),
         ...(options.groupBy ? { groupBy: options.groupBy } : {}),
       });
   }
 }
 
-export async function scoreCommand(inputs: string[], options: ScoreOptions): Promise<number> {
-  if (!(FORMATS as readonly string[]).includes(options.format)) {
-    stderrLine(`cxlint: unknown --format "${options.format}" (choose ${FORMATS.join(', ')})`);
-    return EXIT_ERROR;
+/** stdout, or the -o file (written atomically); undefined after printing why the file cannot be written. */
+export function openOutput(path: string | undefined): Output | undefined {
+  if (path === undefined) return stdoutOutput();
+  try {
+    return fileOutput(path);
+  } catch (e) {
+    stderrLine(`cxlint: -o ${path}: cannot write: ${(e as Error).message}`);
+    return undefined;
   }
-  const failUnder = options.failUnder !== undefined ? Number(options.failUnder) : undefined;
-  if (failUnder !== undefined && !Number.isFinite(failUnder)) {
-    stderrLine(`cxlint: --fail-under needs a number, got "${options.failUnder}"`);
-    return EXIT_ERROR;
-  }
-  const read = readOptionsFrom(options);
-  if ('error' in read) {
-    stderrLine(`cxlint: ${read.error}`);
-    return EXIT_ERROR;
-  }
-  const { pack, hadErrors } = preparePack(options.rules);
-  if (!pack) return EXIT_ERROR;
-  if (inputs.length === 0) inputs = ['-'];
-  if (inputs.includes('-') && process.stdin.isTTY) {
-    stderrLine('cxlint: no input files given and stdin is a terminal; try `cxlint score fixtures/calls`');
-    return EXIT_ERROR;
-  }
+}
 
-  const targets = parseAhtTargets(options.ahtTarget);
-  if ('error' in targets) {
-    stderrLine(`cxlint: ${targets.error}`);
-    return EXIT_ERROR;
+/** Everything a score run needs, checked before the first call is read. */
+interface ScorePlan {
+  inputs: string[];
+  read: ReadOptions;
+  pack: CompiledPack;
+  /** Some rule files did not load: a configuration error, exit 2. */
+  packErrors: boolean;
+  targets: RunTargets;
+  gates: GateSpec;
+  select: SelectSpec;
+  baseline?: BaselineMatcher;
+}
+
+/** --sample/--seed/--stratify/--shard → a selection, or the usage error. */
+export function selectSpecFrom(options: Pick<ScoreOptions, 'sample' | 'seed' | 'stratify' | 'shard'>): { spec: SelectSpec } | { error: string } {
+  const spec: SelectSpec = { seed: options.seed ?? '0' };
+  if (options.sample !== undefined) {
+    const sample = parseSample(options.sample);
+    if ('error' in sample) return sample;
+    spec.sample = sample;
   }
+  if (options.shard !== undefined) {
+    const shard = parseShard(options.shard);
+    if ('error' in shard) return shard;
+    spec.shard = shard;
+  }
+  if (options.stratify !== undefined) spec.stratify = options.stratify;
+  if (options.seed !== undefined && !spec.sample) return { error: '--seed needs --sample' };
+  const problem = checkSelectSpec(spec);
+  return problem ? { error: problem } : { spec };
+}
+
+/** How the selection is echoed in the report header (absent without --sample and --shard). */
+function selectionSetting(spec: SelectSpec): RunHeader['settings']['selection'] {
+  if (!spec.sample && !spec.shard) return undefined;
+  return {
+    ...(spec.sample ? { sample: spec.sample.kind === 'count' ? String(spec.sample.n) : `${spec.sample.pct}%`, seed: spec.seed } : {}),
+    ...(spec.stratify !== undefined ? { stratify: spec.stratify } : {}),
+    ...(spec.shard ? { shard: `${spec.shard.index}/${spec.shard.count}` } : {}),
+  };
+}
+
+const usage = (message: string): undefined => {
+  stderrLine(`cxlint: ${message}`);
+  return undefined;
+};
+
+export function gateInputFrom(options: Pick<ScoreOptions, 'failUnder' | 'failMeanUnder' | 'maxPrevalence' | 'maxFindings' | 'failOn'>): GateInput {
+  return {
+    ...(options.failUnder !== undefined ? { failUnder: options.failUnder } : {}),
+    ...(options.failMeanUnder !== undefined ? { failMeanUnder: options.failMeanUnder } : {}),
+    ...(options.maxPrevalence !== undefined ? { maxPrevalence: options.maxPrevalence } : {}),
+    ...(options.maxFindings !== undefined ? { maxFindings: options.maxFindings } : {}),
+    ...(options.failOn !== undefined ? { failOn: options.failOn } : {}),
+  };
+}
+
+/** Check every option (printing the first problem); undefined means exit 2 before anything is read. */
+function planScore(inputs: string[], options: ScoreOptions): ScorePlan | undefined {
+  if (!(FORMATS as readonly string[]).includes(options.format)) return usage(`unknown --format "${options.format}" (choose ${FORMATS.join(', ')})`);
+  const gateInput = gateInputFrom(options);
+  const syntax = parseGateSpec(gateInput);
+  if ('error' in syntax) return usage(syntax.error);
+  const read = readOptionsFrom(options);
+  if ('error' in read) return usage(read.error);
+  const select = selectSpecFrom(options);
+  if ('error' in select) return usage(select.error);
+  const { pack, hadErrors } = preparePack(options.rules);
+  if (!pack) return undefined;
+  const gates = parseGateSpec(gateInput, Object.keys(pack.signals));
+  if ('error' in gates) return usage(gates.error);
+  if (inputs.length === 0) inputs = ['-'];
+  if (inputs.includes('-') && process.stdin.isTTY) return usage('no input files given and stdin is a terminal; try `cxlint score fixtures/calls`');
+  const targets = parseAhtTargets(options.ahtTarget);
+  if ('error' in targets) return usage(targets.error);
+  const baseline = options.baseline !== undefined ? loadBaseline(options.baseline) : undefined;
+  if (baseline && 'error' in baseline) return usage(baseline.error);
+  return {
+    inputs,
+    read: read.options,
+    pack,
+    packErrors: hadErrors,
+    targets: targets.targets,
+    gates: gates.spec,
+    select: select.spec,
+    ...(baseline ? { baseline: baseline.matcher } : {}),
+  };
+}
+
+export async function scoreCommand(inputs: string[], options: ScoreOptions): Promise<number> {
+  const plan = planScore(inputs, options);
+  if (!plan) return EXIT_ERROR;
   if (options.showPii) stderrLine('cxlint: --show-pii: card numbers, e-mails and phone numbers are shown unredacted');
-  const out = stdoutOutput();
-  const formatter = chooseFormatter(options, pack);
+  const formatter = chooseFormatter(options, plan.pack, plan.gates);
+  const out = openOutput(options.output);
+  if (!out) return EXIT_ERROR;
+  try {
+    return await runScore(plan, options, formatter, out);
+  } catch (e) {
+    out.discard();
+    throw e;
+  }
+}
+
+async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Formatter, out: Output): Promise<number> {
+  const { pack } = plan;
   const grouped = emptyGrouped(options.groupBy);
   const errors: InputError[] = [];
   const roles = roleWarnings();
   let scored = 0;
   let ruleErrors = 0;
-  const below: string[] = [];
+  const gates = emptyGateState();
   // Progress only where it cannot interleave with results: stderr is a terminal and stdout is not,
-  // or the output is the table (printed once, at the end).
-  const showProgress = options.progress !== false && process.stderr.isTTY === true && (options.format === 'table' || !process.stdout.isTTY);
+  // or the output is the table (printed once, at the end) or a file.
+  const showProgress =
+    options.progress !== false && process.stderr.isTTY === true && (options.format === 'table' || options.output !== undefined || !process.stdout.isTTY);
   let lastProgress = Date.now();
+  const skipped: SkippedCall[] = [];
+  const skippedSeq: number[] = [];
+  const duplicates = duplicateIds();
+  const interrupt = watchInterrupts();
+  // let the event loop run now and then, so a closed pipe (`| head`) and Ctrl-C are noticed promptly
+  let sinceYield = 0;
+  let lastYield = Date.now();
+  const breathe = async () => {
+    if (++sinceYield < 64 && Date.now() - lastYield < 20) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    sinceYield = 0;
+    lastYield = Date.now();
+  };
 
-  out.write(formatter.start(runHeader(pack, options.groupBy, targets.targets, !options.showPii)));
-  for (const item of readCalls(inputs, read.options)) {
-    if (out.closed) break;
-    if (item.kind === 'error') {
-      errors.push(item.error);
-      out.write(formatter.error(item.error));
-      continue;
+  const selector = new CallSelector<{ call: Call; seq: number }>(plan.select);
+
+  const score = async (call: Call, seq: number) => {
+    const reason = skipReason(call);
+    if (reason !== undefined) {
+      const record = skippedCall(call, reason);
+      skipped.push(record);
+      skippedSeq.push(seq);
+      out.write(formatter.skipped?.(record) ?? '');
+      return;
     }
-    roles.note(item.call);
-    const run = runPack(pack, item.call, targets.targets);
-    const scoredResult = scoreCall(item.call, run, pack);
+    roles.note(call);
+    const notes = callNotes(call);
+    const duplicate = duplicates.check(call);
+    if (duplicate) {
+      notes.push(duplicate);
+      stderrLine(`cxlint: warning: ${where(call.source)}: ${duplicate}`);
+    }
+    const run = runPack(pack, call, plan.targets);
+    const scoredResult = plan.baseline ? plan.baseline.apply(scoreCall(call, run, pack, notes), pack.scoring) : scoreCall(call, run, pack, notes);
     const result = options.showPii ? scoredResult : redactResult(scoredResult);
     scored++;
     for (const e of run.ruleErrors) {
       ruleErrors++;
-      stderrLine(`cxlint: rule ${e.ruleId} failed on call ${item.call.id}: ${e.message}`);
+      stderrLine(`cxlint: rule ${e.ruleId} failed on call ${call.id}: ${e.message}`);
     }
-    if (failUnder !== undefined && result.score < failUnder) below.push(`${result.id} (${result.score})`);
+    addToGates(gates, result, seq);
     addToGrouped(grouped, result);
     out.write(formatter.call(result));
-    // let the event loop run now and then, so a closed pipe (`| head`) is noticed and we stop early
-    if (scored % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (showProgress && Date.now() - lastProgress > 500) {
       lastProgress = Date.now();
       process.stderr.write(`\rscored ${scored} calls, ${errors.length} errors`);
     }
+  };
+
+  out.write(formatter.start(runHeader(pack, options.groupBy, plan.targets, !options.showPii, selectionSetting(plan.select))));
+  for (const item of readCalls(plan.inputs, plan.read)) {
+    await breathe();
+    if (out.closed || interrupt.signal) break;
+    if (item.kind === 'error') {
+      // not sharded: every shard reports every bad record, and merge counts each once
+      errors.push(item.error);
+      out.write(formatter.error(item.error));
+      continue;
+    }
+    const seq = selector.position;
+    if (selector.offer({ item: { call: item.call, seq }, id: item.call.id, meta: item.call.meta }) === 'score') await score(item.call, seq);
+  }
+  for (const { call, seq } of selector.finish()) {
+    await breathe();
+    if (out.closed || interrupt.signal) break;
+    await score(call, seq);
   }
   if (showProgress) process.stderr.write('\r\x1b[K');
+  if (interrupt.signal) {
+    out.discard();
+    stderrLine(`cxlint: interrupted (${interrupt.signal}) after ${scored} call(s); the output is incomplete`);
+    return exitCodeForSignal(interrupt.signal);
+  }
+  if (out.error) return writeFailed(out);
   if (out.closed) return EXIT_OK;
   const order = pack.signals;
+  const gated = hasGates(plan.gates);
+  const failures = gated ? evaluateGates(plan.gates, gates) : [];
   out.write(
     formatter.end({
-      counts: { inputs: scored + errors.length, scored, errors: errors.length },
+      counts: { inputs: scored + skipped.length + errors.length, scored, skipped: skipped.length, errors: errors.length, ...(plan.select.sample ? { notSelected: selector.notSelected } : {}) },
       summary: finishSummary(grouped.all, order),
       groups: finishGroups(grouped, order),
       errors,
+      skipped,
+      ...(gated ? { gates: failures } : {}),
+      state: {
+        signals: pack.signals,
+        all: grouped.all,
+        groups: [...grouped.groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        gates,
+        skipped: skipped.map((k, i) => [skippedSeq[i]!, k]),
+        ruleErrors,
+        packErrors: plan.packErrors,
+      },
     }),
   );
-  await out.flush();
+  if (out.error) return writeFailed(out);
+  await out.commit();
+  if (out.error) return writeFailed(out);
   roles.finish();
   for (const e of errors) stderrLine(`cxlint: input error: ${describeInputError(e)}`);
+  for (const k of skipped) stderrLine(`cxlint: skipped: ${k.file}${k.line ? `:${k.line}` : ''}: call ${k.id}: ${k.reason}`);
   if (errors.length > 0) stderrLine(`cxlint: ${errors.length} input error(s); ${scored} call(s) scored`);
-  if (hadErrors || errors.length > 0 || ruleErrors > 0) return EXIT_ERROR;
-  if (below.length > 0) {
-    stderrLine(`cxlint: ${below.length} call(s) scored below --fail-under ${failUnder}: ${below.slice(0, 5).join(', ')}${below.length > 5 ? ', …' : ''}`);
-    return EXIT_THRESHOLD;
-  }
-  return EXIT_OK;
+  const stale = plan.baseline ? staleLine(plan.baseline.stale()) : undefined;
+  if (stale) stderrLine(stale);
+  for (const f of failures) stderrLine(`cxlint: ${f.message}`);
+  return exitCode({ configError: plan.packErrors, runErrors: errors.length + ruleErrors, gateFailures: failures.length, reportOnly: options.reportOnly === true });
+}
+
+/** A write error other than a closed pipe (a full disk): exit 2, and a file output keeps its old content. */
+function writeFailed(out: Output): number {
+  out.discard();
+  stderrLine(`cxlint: cannot write the output: ${out.error?.message ?? 'unknown error'}`);
+  return EXIT_ERROR;
+}
+
+/**
+ * 2 for errors, 1 for a failed gate, else 0. --report-only turns results (failed gates, bad input
+ * records, a rule failing on a call) into 0, but not a configuration that did not load.
+ */
+export function exitCode(o: { configError: boolean; runErrors: number; gateFailures: number; reportOnly: boolean }): number {
+  if (o.configError) return EXIT_ERROR;
+  if (o.reportOnly) return EXIT_OK;
+  if (o.runErrors > 0) return EXIT_ERROR;
+  return o.gateFailures > 0 ? EXIT_THRESHOLD : EXIT_OK;
 }

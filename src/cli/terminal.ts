@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { stripControls } from '../formatters/redact.js';
 
 /** Colour only on a terminal; NO_COLOR and --no-color turn it off, FORCE_COLOR turns it on. */
 export function chalkFor(stream: NodeJS.WriteStream, colorOption: boolean | undefined): ChalkInstance {
@@ -9,6 +10,7 @@ export function chalkFor(stream: NodeJS.WriteStream, colorOption: boolean | unde
   return new Chalk({ level });
 }
 
+/** A message on stderr; control characters are stripped, since messages may quote file names and input. */
 export const stderrLine = (text: string) => {
-  process.stderr.write(`${text}\n`);
+  process.stderr.write(`${stripControls(text)}\n`);
 };

@@ -1,10 +1,17 @@
 import type { Formatter } from '../model/report.js';
 import { evidenceOf, worstFinding } from './worst-finding.js';
 
-/** Quote a CSV cell; text a spreadsheet would run as a formula gets a leading apostrophe. */
+/** Terminal escape sequences and control characters other than tab and line breaks. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+
+/**
+ * Quote a CSV cell; text a spreadsheet would run as a formula gets a leading apostrophe. Escape
+ * sequences and control characters from a transcript are dropped: a CSV is often `cat` to a terminal.
+ */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let s = String(value);
+  let s = String(value).replace(CONTROLS, '');
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

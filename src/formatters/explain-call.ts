@@ -39,7 +39,7 @@ export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance
   const mark = (s: string) => (colour ? chalk.inverse(s) : `«${s}»`);
   const out: string[] = [];
   const meta = Object.entries(call.meta).map(([k, v]) => `${k}: ${v}`).join(' · ');
-  out.push(chalk.bold(`Call ${call.id}`) + (meta ? `  ${meta}` : ''));
+  out.push(chalk.bold(`Call ${clean(call.id)}`) + (meta ? `  ${clean(meta)}` : ''));
   out.push(`source ${call.source.file}${call.source.line ? `:${call.source.line}` : ''} · ${call.turns.length} turns`);
   const m = result.metrics;
   out.push(

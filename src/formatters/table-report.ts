@@ -80,7 +80,8 @@ export function tableFormatter(options: TableOptions): Formatter {
       const out: string[] = [];
       if (rows.length > 0) out.push(table.toString());
       out.push('');
-      out.push(chalk.bold(statsLine(end.summary)) + (end.counts.errors > 0 ? chalk.red(` · ${end.counts.errors} input errors`) : ''));
+      const skipped = end.counts.skipped ?? 0;
+      out.push(chalk.bold(statsLine(end.summary)) + (skipped > 0 ? ` · ${skipped} skipped` : '') + (end.counts.errors > 0 ? chalk.red(` · ${end.counts.errors} input errors`) : ''));
       out.push(prevalenceTable(end.summary.signals, chalk));
       if (end.groups.length > 0) {
         const g = new Table({ head: [options.groupBy ?? 'group', 'Calls', 'Mean', 'Median', 'p10', 'Top inward signal'], style: { head: [], border: [] }, chars: COMPACT });

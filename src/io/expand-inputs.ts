@@ -1,16 +1,46 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { InputError } from '../model/raw-call.js';
 
 export const STDIN = '-';
 
-function walk(dir: string, out: string[], accept: (file: string) => boolean): void {
+/**
+ * Files under a folder, in name order. Symbolic links are followed, and whatever a walk reaches twice
+ * (a link to a parent folder, two links to one file) is taken once; a broken link with a transcript
+ * extension is an error, not a silent gap in the batch.
+ */
+function walk(dir: string, out: string[], accept: (file: string) => boolean, errors: InputError[], seen = new Set<string>()): void {
+  const realDir = realpathSync(dir);
+  seen.add(realDir);
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out, accept);
-    else if (entry.isFile() && accept(path)) out.push(path);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    let real = join(realDir, entry.name);
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+        real = realpathSync(path);
+      } catch (e) {
+        if (accept(path)) errors.push({ file: path, message: `cannot read: a broken link (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+        continue;
+      }
+    }
+    if (seen.has(real)) continue;
+    if (isDirectory) {
+      try {
+        walk(path, out, accept, errors, seen);
+      } catch (e) {
+        errors.push({ file: path, message: `cannot read folder: ${(e as Error).message}` });
+      }
+    } else if (isFile && accept(path)) {
+      seen.add(real);
+      out.push(path);
+    }
   }
 }
 
@@ -38,7 +68,7 @@ export function expandInputs(inputs: string[], extensions: string[], skip: (file
     if (stat?.isDirectory()) {
       const before = files.length;
       try {
-        walk(input, files, accept);
+        walk(input, files, accept, errors);
       } catch (e) {
         errors.push({ file: input, message: `cannot read folder: ${(e as Error).message}` });
       }

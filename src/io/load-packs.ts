@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, mergePacks, type CompiledPack } from '../ruleset/compile-pack.js';
 import { loadPack, type RuleLoadError } from '../ruleset/load-pack.js';
@@ -19,15 +19,31 @@ export function packDirsIn(dir: string): string[] {
   return subs.length > 0 ? subs : [dir];
 }
 
-/** The default pack, then every pack under --rules (a pack with the same name replaces the earlier one). */
+/**
+ * The default pack, then every pack under --rules (a pack with the same name replaces the earlier
+ * one). Replacing the default pack is how it is customised; two --rules packs with one name would
+ * give their rules the same ids, so that is an error naming both (the later one still replaces the
+ * earlier). A folder given twice is read once.
+ */
 export function loadPacks(extraDirs: string[] = [], includeDefault = true): { pack?: CompiledPack; errors: RuleLoadError[] } {
-  const dirs = [...(includeDefault ? [DEFAULT_PACK_DIR] : []), ...extraDirs.flatMap(packDirsIn)];
+  const dirs = [...new Set([...(includeDefault ? [DEFAULT_PACK_DIR] : []), ...extraDirs.flatMap(packDirsIn)].map((d) => resolve(d)))];
   const errors: RuleLoadError[] = [];
   const packs: CompiledPack[] = [];
+  const named = new Map<string, string>();
   for (const dir of dirs) {
     const loaded = loadPack(dir);
     errors.push(...loaded.errors);
     if (!loaded.source) continue;
+    const name = loaded.source.pack.name;
+    const earlier = named.get(name);
+    if (earlier !== undefined && earlier !== DEFAULT_PACK_DIR) {
+      errors.push({
+        file: join(dir, 'pack.yaml'),
+        ...(loaded.source.nameLine !== undefined ? { line: loaded.source.nameLine } : {}),
+        message: `duplicate pack name "${name}": ${earlier} has it too, so their rule ids would clash; rename one (this one replaces the other)`,
+      });
+    }
+    named.set(name, dir);
     const compiled = compilePack(loaded.source);
     errors.push(...compiled.errors);
     packs.push(compiled.pack);

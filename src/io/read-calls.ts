@@ -7,7 +7,7 @@ import { isInputError, normaliseCall } from '../model/normalise-call.js';
 import type { InputError, RawCall } from '../model/raw-call.js';
 import { expandInputs, STDIN } from './expand-inputs.js';
 import { isSidecarOfTranscript, loadMetaFile, metaFromFilename, readSidecarMeta, type Meta } from './meta-sources.js';
-import { looksBinary, readSource } from './read-source.js';
+import { looksBinary, readSourceBytes } from './read-source.js';
 
 export type InputItem = { kind: 'call'; call: Call } | { kind: 'error'; error: InputError };
 
@@ -17,12 +17,16 @@ export interface ReadOptions extends AdapterOptions, RoleOptions {
   metaFromFilename?: RegExp | string;
   /** A CSV of meta keyed by call id (--meta-file). */
   metaFile?: string;
+  /** Told about something worth knowing that is not an error, e.g. a file read as Windows-1252. */
+  onNote?: (note: InputError) => void;
 }
 
 /** Meta from outside the export, lowest precedence first: JSON sidecar, file name, --meta-file row. */
 function withMeta(raw: RawCall, layers: Meta[]): RawCall {
   return layers.length === 0 ? raw : { ...raw, meta: Object.assign({ ...raw.meta }, ...layers) as Record<string, unknown> };
 }
+
+const lineOfFirstNul = (text: string) => text.slice(0, text.indexOf('\u0000')).split('\n').length;
 
 /** Every input record ends up here as a call or a positioned error, in input order; nothing throws. */
 export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterable<InputItem> {
@@ -47,13 +51,15 @@ export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterabl
     const name = file === STDIN ? '<stdin>' : file;
     let text: string;
     try {
-      text = readSource(file);
+      const decoded = readSourceBytes(file);
+      text = decoded.text;
+      if (decoded.note && !looksBinary(text)) options.onNote?.({ file: name, ...(decoded.invalidLine ? { line: decoded.invalidLine } : {}), message: decoded.note });
     } catch (e) {
       yield { kind: 'error', error: { file: name, message: `cannot read: ${(e as Error).message}` } };
       continue;
     }
     if (looksBinary(text)) {
-      yield { kind: 'error', error: { file: name, message: 'binary content (NUL bytes); expected a text transcript' } };
+      yield { kind: 'error', error: { file: name, line: lineOfFirstNul(text), message: 'binary content (NUL bytes); expected a text transcript' } };
       continue;
     }
     if (text.trim() === '') {

@@ -31,4 +31,6 @@ export interface Finding {
   span?: TextSpan;
   gap?: GapEvidence;
   suggestion?: string;
+  /** In the --baseline file: reported, but not counted by the gates. */
+  baselined?: boolean;
 }

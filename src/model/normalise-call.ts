@@ -21,12 +21,19 @@ export function speakerFromLabel(label: string | undefined, meta: Record<string,
   return 'unknown';
 }
 
+/** A value quoted in a message: short, and never the whole of a long text or a nested object. */
+function quote(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value);
+  if (Array.isArray(value)) return 'an array';
+  return value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+}
+
 /** A time in ms from a number or numeric string, or an explanation of why it is not one. */
 function toMs(value: unknown, scale: number): number | undefined | string {
   if (value === undefined || value === null || value === '') return undefined;
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(n)) return `not a number: ${JSON.stringify(value)}`;
-  if (n < 0) return `negative: ${n}`;
+  if (!Number.isFinite(n)) return `not a number: ${quote(value)}`;
+  if (n < 0) return `negative: ${n} (expected the time from the start of the call, 0 or more)`;
   return Math.round(n * scale);
 }
 

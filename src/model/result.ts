@@ -31,4 +31,8 @@ export interface CallResult {
   findings: Finding[];
   metrics: CallMetrics;
   ruleErrors?: { ruleId: string; message: string }[];
+  /** What is odd about the call but did not stop it being scored (one speaker, times out of order). */
+  notes?: string[];
+  /** With --baseline: how many findings are baselined and the score the call has without them (what the gates judge). */
+  baseline?: { findings: number; score: number };
 }

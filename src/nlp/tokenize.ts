@@ -92,15 +92,31 @@ export function expandWord(raw: string): string[] {
   return [base, suffix.slice(1)];
 }
 
+/**
+ * A sentence longer than this many words is cut into pieces of this length. Speech recognition
+ * often gives a whole turn without punctuation; "the same sentence" (the scope of gaps and
+ * exceptions) then stays a stretch of speech, and the work of looking for an exception around each
+ * match stays bounded instead of growing with the square of the turn's length.
+ */
+export const MAX_SENTENCE_WORDS = 120;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
+  let sentenceStart = 0;
   const masked = text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text;
   for (const m of masked.matchAll(WORD_OR_BREAK)) {
     const start = m.index;
     if (m[2] !== undefined) {
-      if (tokens.length > 0 && tokens[tokens.length - 1]!.sentence === sentence) sentence++;
+      if (tokens.length > 0 && tokens[tokens.length - 1]!.sentence === sentence) {
+        sentence++;
+        sentenceStart = tokens.length;
+      }
       continue;
+    }
+    if (tokens.length - sentenceStart >= MAX_SENTENCE_WORDS) {
+      sentence++;
+      sentenceStart = tokens.length;
     }
     const word = m[0];
     const end = start + word.length;

@@ -32,7 +32,7 @@ export function scoreFindings(findings: Finding[], policy: CompiledPack['scoring
   return { score: round2(score), penalty: round2(penalty), bonus: round2(bonus), signals };
 }
 
-export function scoreCall(call: Call, run: PackRun, pack: CompiledPack): CallResult {
+export function scoreCall(call: Call, run: PackRun, pack: CompiledPack, notes: string[] = []): CallResult {
   return {
     id: call.id,
     source: call.source,
@@ -42,5 +42,6 @@ export function scoreCall(call: Call, run: PackRun, pack: CompiledPack): CallRes
     findings: run.findings,
     metrics: run.metrics,
     ...(run.ruleErrors.length > 0 ? { ruleErrors: run.ruleErrors } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }

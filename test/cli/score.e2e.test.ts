@@ -39,7 +39,7 @@ describe('cxlint score', () => {
     expect(r.stderr).toBe('');
     const doc = json(r.stdout);
     expect(doc.calls.map((c: { id: string }) => c.id)).toEqual(DEMO_IDS);
-    expect(doc.counts).toEqual({ inputs: 14, scored: 14, errors: 0 });
+    expect(doc.counts).toEqual({ inputs: 14, scored: 14, skipped: 0, errors: 0 });
     expect(doc.errors).toEqual([]);
     for (const c of doc.calls) {
       expect(c.score).toBeGreaterThanOrEqual(0);
@@ -79,7 +79,7 @@ describe('cxlint score', () => {
     expect(r.status).toBe(2);
     const doc = json(r.stdout);
     expect(doc.calls.map((c: { id: string }) => c.id)).toEqual(['call-002', 'call-003', 'call-004']);
-    expect(doc.counts).toEqual({ inputs: 4, scored: 3, errors: 1 });
+    expect(doc.counts).toEqual({ inputs: 4, scored: 3, skipped: 0, errors: 1 });
     expect(doc.errors).toEqual([expect.objectContaining({ file, line: 2, record: 1 })]);
     expect(r.stderr).toContain(`${file}:2`);
   });

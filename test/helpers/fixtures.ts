@@ -49,12 +49,12 @@ export function tempTree(files: Record<string, string | Uint8Array> = {}): { dir
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Run the built CLI (bin/cxlint.js → dist/) from the repo root with colour off. */
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<string> {
+/** Run the built CLI (bin/cxlint.js → dist/) from the repo root (or `cwd`) with colour off. */
+export function runCli(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): SpawnSyncReturns<string> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   if (!options.env?.FORCE_COLOR) delete env.FORCE_COLOR;
   return spawnSync(process.execPath, [join(ROOT, 'bin', 'cxlint.js'), ...args], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     env,
     encoding: 'utf8',
     input: options.input ?? '',

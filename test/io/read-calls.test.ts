@@ -142,8 +142,9 @@ describe('decodeBytes', () => {
     expect(decodeBytes(new Uint8Array([0xfe, 0xff, 0x00, 0x68, 0x00, 0x69]))).toBe('hi');
   });
 
-  it('replaces invalid UTF-8 instead of failing', () => {
-    expect(decodeBytes(new Uint8Array([0x68, 0xff, 0x69]))).toBe('h\uFFFDi');
+  it('reads bytes that are not UTF-8 as Windows-1252, and damaged UTF-8 with U+FFFD, instead of failing', () => {
+    expect(decodeBytes(new Uint8Array([0x68, 0xff, 0x69]))).toBe('hÿi');
+    expect(decodeBytes(new Uint8Array([0xc3, 0xa9, 0x68, 0xff, 0x69]))).toBe('éh\uFFFDi');
   });
 
   it('looksBinary spots NUL bytes', () => {

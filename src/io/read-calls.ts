@@ -8,6 +8,8 @@ import type { InputError, RawCall } from '../model/raw-call.js';
 import { expandInputs, STDIN } from './expand-inputs.js';
 import { isSidecarOfTranscript, loadMetaFile, metaFromFilename, readSidecarMeta, type Meta } from './meta-sources.js';
 import { looksBinary, readSourceBytes } from './read-source.js';
+import { streamJsonl } from './stream-jsonl.js';
+import { statSync } from 'node:fs';
 
 export type InputItem = { kind: 'call'; call: Call } | { kind: 'error'; error: InputError };
 
@@ -27,6 +29,40 @@ function withMeta(raw: RawCall, layers: Meta[]): RawCall {
 }
 
 const lineOfFirstNul = (text: string) => text.slice(0, text.indexOf('\u0000')).split('\n').length;
+
+/** JSONL files above this size are streamed a chunk at a time instead of read whole. */
+const STREAM_BYTES = 4 << 20;
+
+function streamable(file: string, forcedFormat: string | undefined): boolean {
+  if (file === STDIN || !/\.(jsonl|ndjson)$/i.test(file) || (forcedFormat !== undefined && forcedFormat !== 'cxlint-json')) return false;
+  try {
+    return statSync(file).size > STREAM_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/** Meta from a JSON sidecar beside the file and from the file name. */
+function metaLayers(file: string, name: string, namePattern: RegExp | undefined): { layers: Meta[]; errors: InputError[] } {
+  const layers: Meta[] = [];
+  const errors: InputError[] = [];
+  if (file !== STDIN) {
+    const sidecar = readSidecarMeta(file);
+    if (sidecar.error) errors.push(sidecar.error);
+    if (Object.keys(sidecar.meta).length > 0) layers.push(sidecar.meta);
+  }
+  if (namePattern) layers.push(metaFromFilename(namePattern, name));
+  return { layers, errors };
+}
+
+/** A raw call from any reader → meta layers, speaker roles, validation: a call or a positioned error. */
+function finishCall(raw: RawCall, name: string, fileLayers: Meta[], table: ReturnType<typeof loadMetaFile> | undefined, options: ReadOptions): InputItem {
+  const fallbackId = `${name.replace(/^.*[\\/]/, '')}#${raw.source.record}`;
+  const id = raw.id?.trim() || fallbackId;
+  const row = table?.rows.get(id) ?? table?.rows.get(fileStem(name));
+  const call = normaliseCall(resolveRoles(withMeta(raw, row ? [...fileLayers, row] : fileLayers), options), fallbackId);
+  return isInputError(call) ? { kind: 'error', error: call } : { kind: 'call', call };
+}
 
 /** Every input record ends up here as a call or a positioned error, in input order; nothing throws. */
 export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterable<InputItem> {
@@ -49,6 +85,18 @@ export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterabl
   for (const error of errors) yield { kind: 'error', error };
   for (const file of files) {
     const name = file === STDIN ? '<stdin>' : file;
+    if (streamable(file, forced?.name)) {
+      const fileLayers = metaLayers(file, name, namePattern);
+      for (const error of fileLayers.errors) yield { kind: 'error', error };
+      try {
+        for (const item of streamJsonl(file, name, (line, message) => options.onNote?.({ file: name, line, message }))) {
+          yield item.kind === 'error' ? item : finishCall(item.call, name, fileLayers.layers, table, options);
+        }
+      } catch (e) {
+        yield { kind: 'error', error: { file: name, message: `cannot read: ${(e as Error).message}` } };
+      }
+      continue;
+    }
     let text: string;
     try {
       const decoded = readSourceBytes(file);
@@ -74,27 +122,11 @@ export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterabl
       yield { kind: 'error', error: { file: name, ...(detection.line !== undefined ? { line: detection.line } : {}), message } };
       continue;
     }
-    const fileLayers: Meta[] = [];
-    if (file !== STDIN) {
-      const sidecar = readSidecarMeta(file);
-      if (sidecar.error) yield { kind: 'error', error: sidecar.error };
-      if (Object.keys(sidecar.meta).length > 0) fileLayers.push(sidecar.meta);
-    }
-    if (namePattern) fileLayers.push(metaFromFilename(namePattern, name));
+    const { layers: fileLayers, errors: layerErrors } = metaLayers(file, name, namePattern);
+    for (const error of layerErrors) yield { kind: 'error', error };
     try {
       const items = detection.json && adapter.readJson ? adapter.readJson(detection.json.value, name, options) : adapter.read(text, name, options);
-      for (const item of items) {
-        if (item.kind === 'error') {
-          yield item;
-          continue;
-        }
-        const fallbackId = `${name.replace(/^.*[\\/]/, '')}#${item.call.source.record}`;
-        const id = item.call.id?.trim() || fallbackId;
-        const row = table?.rows.get(id) ?? table?.rows.get(fileStem(name));
-        const raw = resolveRoles(withMeta(item.call, row ? [...fileLayers, row] : fileLayers), options);
-        const call = normaliseCall(raw, fallbackId);
-        yield isInputError(call) ? { kind: 'error', error: call } : { kind: 'call', call };
-      }
+      for (const item of items) yield item.kind === 'error' ? item : finishCall(item.call, name, fileLayers, table, options);
     } catch (e) {
       yield { kind: 'error', error: { file: name, message: `${adapter.name} reader failed: ${(e as Error).message}` } };
     }

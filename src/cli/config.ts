@@ -2,7 +2,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { findConfig, readConfigFile } from '../io/load-config.js';
-import { FORMATS } from './score-command.js';
+import { FORMATS } from './choices.js';
 
 /**
  * cxlint.config.yaml: one key per command-line option of `score` (the long name in camelCase), plus

@@ -18,7 +18,8 @@ import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { readOptionsFrom, type InputCliOptions } from './input-options.js';
 import { chalkFor, stderrLine } from './terminal.js';
 
-export const JARGON_FORMATS = ['table', 'json'] as const;
+export { JARGON_FORMATS } from './choices.js';
+import { JARGON_FORMATS } from './choices.js';
 
 export interface JargonOptions extends InputCliOptions {
   format?: string;

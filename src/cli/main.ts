@@ -1,25 +1,19 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ADAPTERS } from '../adapters/index.js';
-import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
-import { evalCommand } from './eval-command.js';
-import { JARGON_FORMATS, jargonCommand } from './jargon-command.js';
-import { baselineCreateCommand } from './baseline-command.js';
-import { explainCommand } from './explain-command.js';
-import { initCommand } from './init-command.js';
+import { FORMATS, INPUT_FORMAT_NAMES, JARGON_FORMATS, MERGE_FORMATS } from './choices.js';
 import { configOptions, gateOptions, selectionOptions } from './ci-options.js';
-import { configuredAction } from './configured-action.js';
-import { MERGE_FORMATS, mergeCommand } from './merge-command.js';
-import { rulesListCommand, rulesTestCommand } from './rules-command.js';
-import { FORMATS, scoreCommand } from './score-command.js';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
+
+// Commands are loaded when they run, not when the program starts: `--version` and `--help` stay fast.
+const configured = () => import('./configured-action.js');
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function inputOptions(cmd: Command): Command {
   return cmd
     .option('--rules <dir>', 'add a rule pack folder (repeatable; a pack with the same name replaces the default)', collect)
-    .option('--input-format <name>', `force the input format: ${ADAPTERS.map((a) => a.name).join(', ')}`)
+    .option('--input-format <name>', `force the input format: ${INPUT_FORMAT_NAMES.join(', ')}`)
     .option('--csv-columns <map>', 'CSV column names, e.g. "id=conv,speaker=who,text=body"')
     .option('--segment-fields <map>', 'JSON segment field names, e.g. "text=human_transcript,start=offset_ms,duration=duration_ms,speaker=speaker_role"')
     .option('--agent-speaker <label>', 'the agent where the export names no roles: spk_1, ch_0, SPEAKER_00, a caption name, or a number')
@@ -49,7 +43,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--show-pii', 'do not redact card numbers, e-mails and phone numbers in evidence (warned on stderr)')
     .option('--no-progress', 'no progress line on stderr')
     .option('--baseline <file>', 'mark findings recorded by `cxlint baseline create` (kept, not counted by the gates) and report stale entries');
-  configOptions(gateOptions(selectionOptions(score))).action(configuredAction(scoreCommand, setExit));
+  configOptions(gateOptions(selectionOptions(score))).action(async (...args: [string[], unknown, Command]) =>
+    (await configured()).configuredAction(async (inputs: string[], o: never) => (await import('./score-command.js')).scoreCommand(inputs, o), setExit)(...args),
+  );
 
   inputOptions(
     program
@@ -59,7 +55,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('-c, --call <id>', 'the call id, when the input holds several calls')
       .option('--aht-target <seconds>', 'handle-time target: SECONDS, or QUEUE=SECONDS (repeatable)', collect)
       .option('--show-pii', 'do not redact card numbers, e-mails and phone numbers'),
-  ).action((input: string, opts) => setExit(explainCommand(input, opts)));
+  ).action(async (input: string, opts) => setExit((await import('./explain-command.js')).explainCommand(input, opts)));
 
   inputOptions(
     program
@@ -73,7 +69,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--write-glossary <file>', 'write the listed terms that no glossary knows yet to a glossary YAML file (merged if it exists)')
     .addOption(new Option('--max-terms <n>', 'distinct terms counted at once (the memory bound)').hideHelp())
     .option('--no-progress', 'no progress line on stderr')
-    .action(async (inputs: string[], opts) => setExit(await jargonCommand(inputs, opts)));
+    .action(async (inputs: string[], opts) => setExit(await (await import('./jargon-command.js')).jargonCommand(inputs, opts)));
 
   const rules = program.command('rules').description('list or test rule packs');
   rules
@@ -82,13 +78,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--rules <dir>', 'add a rule pack folder', collect)
     .addOption(new Option('-f, --format <format>').choices(['table', 'json']).default('table'))
     .option('--no-color', 'no colour')
-    .action((opts) => setExit(rulesListCommand(opts)));
+    .action(async (opts) => setExit((await import('./rules-command.js')).rulesListCommand(opts)));
   rules
     .command('test')
     .description("run every rule's match/noMatch examples (default pack when no folder is given)")
     .argument('[dir]', 'a rule pack folder, or a folder of packs')
     .option('--no-color', 'no colour')
-    .action((dir: string | undefined, opts) => setExit(rulesTestCommand(dir, opts)));
+    .action(async (dir: string | undefined, opts) => setExit((await import('./rules-command.js')).rulesTestCommand(dir, opts)));
   program
     .command('eval')
     .description('measure the rule pack on labelled calls: precision, recall and F1 per signal')
@@ -98,7 +94,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--show-errors', 'list every missed and extra turn-level finding')
     .addOption(new Option('-f, --format <format>').choices(['table', 'json']).default('table'))
     .option('--no-color', 'no colour')
-    .action((labelled: string[], opts) => setExit(evalCommand(labelled, opts)));
+    .action(async (labelled: string[], opts) => setExit((await import('./eval-command.js')).evalCommand(labelled, opts)));
   const baseline = program.command('baseline').description('record today\'s findings so that later runs report only new ones');
   configOptions(
     inputOptions(
@@ -109,7 +105,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option('-o, --output <file>', 'write the baseline to FILE (atomically) instead of stdout')
         .option('--aht-target <seconds>', 'handle-time target: SECONDS, or QUEUE=SECONDS (repeatable)', collect),
     ),
-  ).action(configuredAction(baselineCreateCommand, setExit, ['output']));
+  ).action(async (...args: [string[], unknown, Command]) =>
+    (await configured()).configuredAction(async (inputs: string[], o: never) => (await import('./baseline-command.js')).baselineCreateCommand(inputs, o), setExit, ['output'])(...args),
+  );
   configOptions(
     gateOptions(
       program
@@ -120,14 +118,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
         .option('--no-color', 'no colour'),
     ),
-  ).action(configuredAction(mergeCommand, setExit, ['format', 'output', 'inputs']));
+  ).action(async (...args: [string[], unknown, Command]) =>
+    (await configured()).configuredAction(async (inputs: string[], o: never) => (await import('./merge-command.js')).mergeCommand(inputs, o), setExit, ['format', 'output', 'inputs'])(...args),
+  );
   program
     .command('init')
     .description('write a commented cxlint.config.yaml and a custom rule pack with one example rule')
     .argument('[dir]', 'where to write them (default: the working folder)')
     .option('--pack-name <name>', 'name of the custom pack (rules/<name>/)', 'custom')
     .option('--force', 'overwrite files that exist')
-    .action((dir: string | undefined, opts) => setExit(initCommand(dir, opts)));
+    .action(async (dir: string | undefined, opts) => setExit((await import('./init-command.js')).initCommand(dir, opts)));
   return program;
 }
 

@@ -14,7 +14,7 @@ import { EXIT_ERROR } from './exit-codes.js';
 import { describeInputError, exitCode, gateInputFrom, openOutput, type ScoreOptions } from './score-command.js';
 import { chalkFor, stderrLine } from './terminal.js';
 
-export const MERGE_FORMATS = ['table', 'json', 'markdown', 'github', 'summary-json'] as const;
+export { MERGE_FORMATS } from './choices.js';
 
 export type MergeOptions = Pick<ScoreOptions, 'format' | 'output' | 'failUnder' | 'failMeanUnder' | 'maxPrevalence' | 'maxFindings' | 'failOn' | 'reportOnly' | 'color'>;
 

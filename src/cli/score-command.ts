@@ -33,7 +33,8 @@ import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
 import { chalkFor, stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'junit', 'sarif', 'github', 'markdown', 'summary-json'] as const;
+export { FORMATS } from './choices.js';
+import { FORMATS } from './choices.js';
 
 export interface ScoreOptions extends InputCliOptions {
   format: string;

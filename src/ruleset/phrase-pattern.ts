@@ -104,7 +104,19 @@ function parseElement(part: string, source: string): PatternElement {
   return { kind: 'words', options: [wordsOf(body, source)], optional };
 }
 
+const compiled = new Map<string, PhrasePattern>();
+
+/** Compile a phrase; the same source is compiled once per process (load-time checks and the engine share it). */
 export function compilePhrase(source: string): PhrasePattern {
+  let pattern = compiled.get(source);
+  if (!pattern) {
+    pattern = compilePhraseUncached(source);
+    compiled.set(source, pattern);
+  }
+  return pattern;
+}
+
+function compilePhraseUncached(source: string): PhrasePattern {
   const elements = splitTopLevel(source).map((part) => parseElement(part, source));
   if (elements.slice(1).some((e) => e.kind === 'sentence-start')) {
     throw new PatternSyntaxError(`"${source}": "^" may only start a phrase`);

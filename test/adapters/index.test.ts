@@ -24,3 +24,11 @@ describe('adapter detection', () => {
     expect(detectAdapter('a.bin', 'garbage')).toBeUndefined();
   });
 });
+
+describe('input format names known to the command line', () => {
+  it('are the adapters, in detection order', async () => {
+    const { INPUT_FORMAT_NAMES } = await import('../../src/cli/choices.js');
+    const { ADAPTERS } = await import('../../src/adapters/index.js');
+    expect([...INPUT_FORMAT_NAMES]).toEqual(ADAPTERS.map((a) => a.name));
+  });
+});

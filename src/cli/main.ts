@@ -71,7 +71,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-progress', 'no progress line on stderr')
     .action(async (inputs: string[], opts) => setExit(await (await import('./jargon-command.js')).jargonCommand(inputs, opts)));
 
-  const rules = program.command('rules').description('list or test rule packs');
+  // a parent command on its own is a usage error: help on stderr, exit 2
+  const needsSubcommand = function (this: Command) {
+    this.help({ error: true });
+  };
+  const rules = program.command('rules').description('list or test rule packs').action(needsSubcommand);
   rules
     .command('list')
     .description('list the rules of the default pack and any --rules packs')
@@ -95,7 +99,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>').choices(['table', 'json']).default('table'))
     .option('--no-color', 'no colour')
     .action(async (labelled: string[], opts) => setExit((await import('./eval-command.js')).evalCommand(labelled, opts)));
-  const baseline = program.command('baseline').description('record today\'s findings so that later runs report only new ones');
+  const baseline = program
+    .command('baseline')
+    .description('record today\'s findings so that later runs report only new ones')
+    .action(needsSubcommand);
   configOptions(
     inputOptions(
       baseline
@@ -139,7 +146,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT_OK : EXIT_ERROR;
+      // help and version exit 0; a usage error (unknown option, missing sub-command…) is 2
+      return e.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
     stderrLine(`cxlint: internal error: ${(e as Error).stack ?? String(e)}`);
     return EXIT_ERROR;

@@ -1,4 +1,4 @@
-import { emptyGrouped, addToGrouped, finishGroups } from '../aggregate/grouped-summary.js';
+import { emptyGrouped, addToGrouped, finishGroups, NO_GROUP } from '../aggregate/grouped-summary.js';
 import { finishSummary } from '../aggregate/summary.js';
 import { runPack } from '../engine/run-pack.js';
 import { csvFormatter } from '../formatters/csv-report.js';
@@ -335,6 +335,9 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   if (out.error) return writeFailed(out);
   if (out.closed) return EXIT_OK;
   const order = pack.signals;
+  if (options.groupBy && scored > 0 && [...grouped.groups.keys()].every((k) => k === NO_GROUP)) {
+    stderrLine(`cxlint: warning: no call has a "${options.groupBy}" meta field; every call is in the group ${NO_GROUP}`);
+  }
   const gated = hasGates(plan.gates);
   const failures = gated ? evaluateGates(plan.gates, gates) : [];
   out.write(

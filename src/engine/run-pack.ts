@@ -22,6 +22,27 @@ export interface PackRun {
 const byPosition = (a: Finding, b: Finding) =>
   a.turn - b.turn || (a.span?.start ?? -1) - (b.span?.start ?? -1) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
+/**
+ * Two rules of one signal quoting overlapping words of a turn ("raise an RMA" as a glossary term and
+ * "RMA" as an acronym) are one piece of evidence: keep the heavier finding, so a phrase costs once.
+ */
+function oneFindingPerEvidence(sorted: Finding[], separate: Set<string>): Finding[] {
+  const kept: Finding[] = [];
+  for (const f of sorted) {
+    if (!f.span || separate.has(f.ruleId)) {
+      kept.push(f);
+      continue;
+    }
+    const clash = kept.findIndex(
+      (k) =>
+        k.turn === f.turn && k.signal === f.signal && !separate.has(k.ruleId) && k.span !== undefined && k.span.start < f.span!.end && f.span!.start < k.span.end,
+    );
+    if (clash < 0) kept.push(f);
+    else if (f.weight > kept[clash]!.weight) kept[clash] = f;
+  }
+  return kept;
+}
+
 export function runPack(pack: CompiledPack, call: Call, targets: RunTargets = {}): PackRun {
   const tokens = call.turns.map((t) => tokenize(t.text));
   const timeline = buildTimeline(call, pack.timing.wordsPerSecond);
@@ -40,5 +61,6 @@ export function runPack(pack: CompiledPack, call: Call, targets: RunTargets = {}
     }
   }
   findings.sort(byPosition);
-  return { findings, metrics, ruleErrors };
+  // a metric rule's words only locate a measured fact (handle time over target): never merged away
+  return { findings: oneFindingPerEvidence(findings, pack.metricRuleIds), metrics, ruleErrors };
 }

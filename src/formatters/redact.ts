@@ -11,6 +11,8 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const INTERNATIONAL_PHONE = /\+\d{1,3}(?:[ \-.]?\(?\d{1,5}\)?){2,5}(?![\d])/g;
 const PHONE = /(?<![\w])(?:\+\d{1,3}[ \-.]?)?(?:\(\d{2,5}\)[ \-.]?)?\d{2,5}(?:[ \-.]?\d{2,5}){1,3}(?![\w])/g;
 
+/** 2026-11-02, 02/11/2026, 2026.11.02: dates, not phone numbers. */
+const DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 const digitCount = (s: string) => s.replace(/\D/g, '').length;
 
 export function redactText(text: string): string {
@@ -18,7 +20,7 @@ export function redactText(text: string): string {
     .replace(EMAIL, '[EMAIL]')
     .replace(INTERNATIONAL_PHONE, '[PHONE]')
     .replace(CARD, '[CARD]')
-    .replace(PHONE, (m) => (digitCount(m) >= 7 && digitCount(m) <= 13 ? '[PHONE]' : m));
+    .replace(PHONE, (m) => (digitCount(m) >= 7 && digitCount(m) <= 13 && !DATE.test(m.trim()) ? '[PHONE]' : m));
 }
 
 /** A copy of the result with evidence and messages redacted; offsets still point into the original turn. */

@@ -17,6 +17,8 @@ export interface CompiledPack {
   holdAnnounce: PhraseSet;
   holdReturn: PhraseSet;
   rules: CompiledRule[];
+  /** Rules whose findings are measurements, kept apart from text evidence. */
+  metricRuleIds: Set<string>;
   /** Rule examples, kept for `rules test`. */
   examples: Map<string, { match: string[]; noMatch: string[] }>;
 }
@@ -80,6 +82,7 @@ export function compilePack(source: PackSource): { pack: CompiledPack; errors: R
       holdAnnounce,
       holdReturn,
       rules,
+      metricRuleIds: new Set(rules.filter((r) => r.type === 'metric').map((r) => r.id)),
       examples,
     },
     errors,
@@ -101,6 +104,7 @@ export function mergePacks(packs: CompiledPack[]): CompiledPack {
     },
     signals: Object.assign({}, ...list.map((p) => p.signals)),
     rules: list.flatMap((p) => p.rules),
+    metricRuleIds: new Set(list.flatMap((p) => [...p.metricRuleIds])),
     examples: new Map(list.flatMap((p) => [...p.examples])),
   };
 }

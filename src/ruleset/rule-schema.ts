@@ -167,6 +167,8 @@ export const packFileSchema = z.strictObject({
     signalCaps: z.record(z.string(), z.number().nonnegative()).default({}),
     /** Largest bonus all outward findings together can add. */
     outwardCap: z.number().nonnegative(),
+    /** …and at most this share of the call's penalty: good behaviour softens a call's problems, never hides them. */
+    outwardShareOfPenalty: z.number().min(0).max(1).optional(),
   }),
   timing: z.strictObject({
     /** A silence between turns at least this long is a gap. */

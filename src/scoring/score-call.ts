@@ -27,7 +27,7 @@ export function scoreFindings(findings: Finding[], policy: CompiledPack['scoring
     else rawBonus += points;
     signals.push({ signal, polarity: s.polarity, count: s.count, points: round2(points) });
   }
-  const bonus = Math.min(rawBonus, policy.outwardCap);
+  const bonus = Math.min(rawBonus, policy.outwardCap, policy.outwardShareOfPenalty === undefined ? Infinity : penalty * policy.outwardShareOfPenalty);
   const score = Math.min(policy.max, Math.max(policy.min, policy.start - penalty + bonus));
   return { score: round2(score), penalty: round2(penalty), bonus: round2(bonus), signals };
 }

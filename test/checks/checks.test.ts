@@ -219,7 +219,7 @@ describe('runPack', () => {
   it('orders findings by turn, then span start, then rule id', () => {
     const tree = tempTree({
       'pack.yaml': readFileSync(join(UNIT_PACK_DIR, 'pack.yaml'), 'utf8'),
-      'b.yaml': `type: phrase\nsignal: apology\nweight: 1\nmessage: m\nphrases: [hello]\n${EXAMPLES}`,
+      'b.yaml': `type: phrase\nsignal: jargon\nweight: 1\nmessage: m\nphrases: [hello]\n${EXAMPLES}`,
       'a.yaml': `type: phrase\nsignal: apology\nweight: 1\nmessage: m\nphrases: [hello]\n${EXAMPLES}`,
       'c.yaml': `type: phrase\nsignal: apology\nweight: 1\nmessage: m\nphrases: [world]\n${EXAMPLES}`,
     });
@@ -227,5 +227,18 @@ describe('runPack', () => {
     const pack = compilePack(loadPack(tree.dir).source!).pack;
     const findings = run(pack, [['agent', 'world, hello'], ['agent', 'hello world']]);
     expect(findings.map((f) => `${f.turn}:${f.span!.start}:${f.ruleId}`)).toEqual(['0:0:unit/c', '0:7:unit/a', '0:7:unit/b', '1:0:unit/a', '1:0:unit/b', '1:6:unit/c']);
+  });
+
+  it('keeps one finding when two rules of one signal quote overlapping words: the heavier', () => {
+    const tree = tempTree({
+      'pack.yaml': readFileSync(join(UNIT_PACK_DIR, 'pack.yaml'), 'utf8'),
+      'term.yaml': `type: phrase\nsignal: jargon\nweight: 2\nmessage: m\nphrases: [raise an rma]\n${EXAMPLES}`,
+      'acronym.yaml': `type: phrase\nsignal: jargon\nweight: 3\nmessage: m\nphrases: [rma]\n${EXAMPLES}`,
+      'other.yaml': `type: phrase\nsignal: apology\nweight: 1\nmessage: m\nphrases: [rma]\n${EXAMPLES}`,
+    });
+    trees.push(tree);
+    const pack = compilePack(loadPack(tree.dir).source!).pack;
+    const findings = run(pack, [['agent', 'I will raise an RMA today, then another RMA later.']]);
+    expect(findings.map((f) => `${f.ruleId}@${f.span!.start}`)).toEqual(['unit/acronym@16', 'unit/other@16']);
   });
 });

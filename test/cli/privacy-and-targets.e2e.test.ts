@@ -84,3 +84,20 @@ describe('a closed pipe stops the run early', () => {
     }
   });
 });
+
+describe('--group-by', () => {
+  it('warns when no call has the field (a typo looks like a real result otherwise)', () => {
+    const r = runCli(['score', 'fixtures/calls', '--format', 'json', '--group-by', 'Team']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('no call has a "Team" meta field');
+    expect(runCli(['score', 'fixtures/calls', '--format', 'json', '--group-by', 'team']).stderr).toBe('');
+  });
+});
+
+describe('parent commands', () => {
+  it('without a sub-command are a usage error', () => {
+    expect(runCli(['rules']).status).toBe(2);
+    expect(runCli(['baseline']).status).toBe(2);
+    expect(runCli(['rules', '--help']).status).toBe(0);
+  });
+});

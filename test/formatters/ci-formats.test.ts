@@ -155,7 +155,7 @@ describe('GitHub annotations', () => {
 describe('Markdown summary', () => {
   it('score statistics, a prevalence row per signal and the lowest-scoring calls', () => {
     const { text, results } = formatInputs(markdownFormatter(), pack!, [CALLS]);
-    expect(text).toMatch(/^## cxlint: 14 call\(s\), mean score 84\n/);
+    expect(text).toMatch(/^## cxlint: 14 call\(s\), mean score 85.7\n/);
     for (const signal of Object.keys(pack!.signals)) expect(text).toContain(`| ${signal} |`);
     const lowest = [...results].sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1))[0]!;
     expect(text).toContain(`| \`${lowest.id}\` |`);

@@ -25,3 +25,9 @@ describe('stripControls', () => {
     expect(stripControls('title\x1b]0;pwned\x07 after')).toBe('title after');
   });
 });
+
+describe('dates are not phone numbers', () => {
+  it('leaves ISO and day-month-year dates alone', () => {
+    for (const text of ['2026-11-02', 'on 02/11/2026 at noon', '2026.11.02']) expect(redactText(text)).toBe(text);
+  });
+});

@@ -132,3 +132,11 @@ describe('scoreCall with a pack built for the test', () => {
     expect(result.score).toBe(100);
   });
 });
+
+describe('outward share of the penalty', () => {
+  it('gives back at most the pack\'s share of what the call lost, so inward findings always show', () => {
+    const half = { ...policy, outwardCap: 15, outwardShareOfPenalty: 0.5 };
+    expect(scoreFindings([finding('referral', 'inward', 6), finding('empathy', 'outward', 10)], half)).toMatchObject({ penalty: 6, bonus: 3, score: 97 });
+    expect(scoreFindings([finding('empathy', 'outward', 10)], half)).toMatchObject({ penalty: 0, bonus: 0, score: 100 });
+  });
+});

@@ -31,8 +31,10 @@ export function timelineBar(call: Call, metrics: CallMetrics, chalk: ChalkInstan
   for (const g of metrics.gaps) fill(silence, g.fromMs, g.toMs, g.kind === 'hold' ? '▒' : '░');
   for (const o of metrics.overtalks) silence[col(call.turns[o.turn]!.startMs!)] = '×';
   lines.push(`${'gaps'.padEnd(10)}│${chalk.yellow(silence.join(''))}│`);
-  const end = clock(span);
-  lines.push(`${' '.repeat(11)}${clock(0)}${' '.repeat(Math.max(1, cols - clock(0).length - end.length))}${end}`);
+  // the same clock as the turn times printed below the bar
+  const from = clock(start);
+  const end = clock(start + span);
+  lines.push(`${' '.repeat(11)}${from}${' '.repeat(Math.max(1, cols - from.length - end.length))}${end}`);
   lines.push(chalk.dim(`${' '.repeat(11)}█ speech  ░ dead air  ▒ hold  × overtalk`));
   return lines;
 }

@@ -27,7 +27,9 @@ function scoreColour(chalk: ChalkInstance, score: number): string {
 function signalCell(r: CallResult, chalk: ChalkInstance): string {
   const inward = r.signals.filter((s) => s.polarity === 'inward').map((s) => `${s.signal}×${s.count}`);
   const outward = r.signals.filter((s) => s.polarity === 'outward').map((s) => chalk.green(`+${s.signal}×${s.count}`));
-  return [...inward, ...outward].join(' ') || chalk.dim('—');
+  const baselined = r.findings.filter((f) => f.baselined).length;
+  const known = baselined > 0 ? [chalk.dim(`(${baselined} baselined)`)] : [];
+  return [...inward, ...outward, ...known].join(' ') || chalk.dim('—');
 }
 
 function statsLine(s: Summary): string {
@@ -71,7 +73,8 @@ export function tableFormatter(options: TableOptions): Formatter {
         colWidths: [idWidth, agentWidth, 7, signalWidth, evidenceWidth],
       });
       for (const r of rows) {
-        const worst = worstFinding(r.findings);
+        // with --baseline, the worst finding worth showing is a new one
+        const worst = worstFinding(r.findings.filter((f) => !f.baselined));
         const worstText = worst
           ? `${chalk.bold(worst.signal)} t${worst.turn}: "${cut(oneLine(evidenceOf(worst)), Math.max(20, 2 * evidenceWidth - worst.signal.length - 12))}"`
           : chalk.dim('—');

@@ -101,3 +101,18 @@ describe('parent commands', () => {
     expect(runCli(['rules', '--help']).status).toBe(0);
   });
 });
+
+describe('baselined findings in the table', () => {
+  it('are counted in the signals cell and not shown as the worst finding', () => {
+    const t = tempTree({});
+    try {
+      const baseline = join(t.dir, 'b.json');
+      expect(runCli(['baseline', 'create', 'fixtures/calls/calls.jsonl', '-o', baseline]).status).toBe(0);
+      const table = runCli(['score', 'fixtures/calls/calls.jsonl', '--baseline', baseline]).stdout;
+      expect(table).toContain('baselined)');
+      expect(table).not.toContain('system-apology t4');
+    } finally {
+      t.remove();
+    }
+  });
+});

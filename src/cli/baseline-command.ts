@@ -3,8 +3,8 @@ import { runPack } from '../engine/run-pack.js';
 import { readCalls } from '../io/read-calls.js';
 import { scoreCall } from '../scoring/score-call.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
-import { readOptionsFrom, type InputCliOptions } from './input-options.js';
-import { describeInputError, openOutput, parseAhtTargets, preparePack } from './score-command.js';
+import type { InputCliOptions } from './input-options.js';
+import { describeInputError, openOutput, prepareCallRun } from './score-command.js';
 import { stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -20,18 +20,9 @@ export interface BaselineCreateOptions extends InputCliOptions {
  * ids, rule ids, turns and hashes of the (redacted) evidence only.
  */
 export async function baselineCreateCommand(inputs: string[], options: BaselineCreateOptions): Promise<number> {
-  const read = readOptionsFrom(options);
-  if ('error' in read) {
-    stderrLine(`cxlint: ${read.error}`);
-    return EXIT_ERROR;
-  }
-  const targets = parseAhtTargets(options.ahtTarget);
-  if ('error' in targets) {
-    stderrLine(`cxlint: ${targets.error}`);
-    return EXIT_ERROR;
-  }
-  const { pack, hadErrors } = preparePack(options.rules);
-  if (!pack) return EXIT_ERROR;
+  const prepared = prepareCallRun(options);
+  if (!prepared) return EXIT_ERROR;
+  const { read, targets, pack, hadErrors } = prepared;
   if (inputs.length === 0) inputs = ['-'];
   if (inputs.includes('-') && process.stdin.isTTY) {
     stderrLine('cxlint: no input files given and stdin is a terminal; try `cxlint baseline create fixtures/calls -o baseline.json`');
@@ -40,14 +31,14 @@ export async function baselineCreateCommand(inputs: string[], options: BaselineC
   const collected = collectBaseline();
   let calls = 0;
   let errors = 0;
-  for (const item of readCalls(inputs, read.options)) {
+  for (const item of readCalls(inputs, read)) {
     if (item.kind === 'error') {
       errors++;
       stderrLine(`cxlint: input error: ${describeInputError(item.error)}`);
       continue;
     }
     calls++;
-    collected.add(scoreCall(item.call, runPack(pack, item.call, targets.targets), pack));
+    collected.add(scoreCall(item.call, runPack(pack, item.call, targets), pack));
   }
   const file: BaselineFile = { type: 'cxlint-baseline', baselineVersion: BASELINE_VERSION, tool: { name: 'cxlint', version: TOOL_VERSION }, pack: pack.info, entries: collected.entries() };
   const out = openOutput(options.output);

@@ -5,8 +5,8 @@ import type { Call } from '../model/call.js';
 import { readCalls } from '../io/read-calls.js';
 import { scoreCall } from '../scoring/score-call.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
-import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
-import { describeInputError, parseAhtTargets, preparePack } from './score-command.js';
+import { roleWarnings, type InputCliOptions } from './input-options.js';
+import { describeInputError, prepareCallRun } from './score-command.js';
 import { chalkFor, stderrLine } from './terminal.js';
 
 export interface ExplainOptions extends InputCliOptions {
@@ -19,22 +19,13 @@ export interface ExplainOptions extends InputCliOptions {
 
 /** One call, turn by turn. Without --call the input must hold exactly one call. */
 export function explainCommand(input: string, options: ExplainOptions): number {
-  const read = readOptionsFrom(options);
-  if ('error' in read) {
-    stderrLine(`cxlint: ${read.error}`);
-    return EXIT_ERROR;
-  }
-  const targets = parseAhtTargets(options.ahtTarget);
-  if ('error' in targets) {
-    stderrLine(`cxlint: ${targets.error}`);
-    return EXIT_ERROR;
-  }
-  const { pack } = preparePack(options.rules);
-  if (!pack) return EXIT_ERROR;
+  const prepared = prepareCallRun(options);
+  if (!prepared) return EXIT_ERROR;
+  const { read, targets, pack } = prepared;
   if (options.showPii) stderrLine('cxlint: --show-pii: card numbers, e-mails and phone numbers are shown unredacted');
   const ids: string[] = [];
   let chosen: Call | undefined;
-  for (const item of readCalls([input], read.options)) {
+  for (const item of readCalls([input], read)) {
     if (item.kind === 'error') {
       stderrLine(`cxlint: input error: ${describeInputError(item.error)}`);
       continue;
@@ -50,7 +41,7 @@ export function explainCommand(input: string, options: ExplainOptions): number {
   }
   if (chosen && (options.call !== undefined || ids.length === 1)) {
     roleWarnings().note(chosen);
-    const result = scoreCall(chosen, runPack(pack, chosen, targets.targets), pack);
+    const result = scoreCall(chosen, runPack(pack, chosen, targets), pack);
     const clean = (text: string) => stripControls(options.showPii ? text : redactText(text));
     const text = explainCall(chosen, result, chalkFor(process.stdout, options.color), process.stdout.columns ?? 100, clean);
     process.stdout.write(text);

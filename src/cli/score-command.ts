@@ -85,6 +85,21 @@ export function preparePack(rules: string[] | undefined): { pack?: CompiledPack;
   return { pack, hadErrors: errors.length > 0 };
 }
 
+/**
+ * What `explain` and `baseline create` need before reading calls: input options, handle-time targets
+ * and the rule packs. Problems are printed; undefined means exit 2.
+ */
+export function prepareCallRun(options: InputCliOptions & { rules?: string[]; ahtTarget?: string[] }):
+  | { read: ReadOptions; targets: RunTargets; pack: CompiledPack; hadErrors: boolean }
+  | undefined {
+  const read = readOptionsFrom(options);
+  if ('error' in read) return usage(read.error);
+  const targets = parseAhtTargets(options.ahtTarget);
+  if ('error' in targets) return usage(targets.error);
+  const { pack, hadErrors } = preparePack(options.rules);
+  return pack ? { read: read.options, targets: targets.targets, pack, hadErrors } : undefined;
+}
+
 export function runHeader(pack: CompiledPack, groupBy: string | undefined, targets: RunTargets = {}, redacted = true, selection?: RunHeader['settings']['selection']): RunHeader {
   return {
     schemaVersion: SCHEMA_VERSION,

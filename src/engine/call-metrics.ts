@@ -72,7 +72,7 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Turn indices in time order (by start, then input order): exports do not always list turns in order. */
-export function timeOrder(tl: CallTimeline): number[] {
+function timeOrder(tl: CallTimeline): number[] {
   return tl.turns.map((_, i) => i).sort((a, b) => tl.turns[a]!.startMs - tl.turns[b]!.startMs || a - b);
 }
 

@@ -26,7 +26,7 @@ const selectivity = (words: Set<string>) => Math.min(...[...words].map((w) => w.
 const wordSets = new WeakMap<Token[], Set<string>>();
 
 /** The distinct normalised words of a turn, computed once per token array. */
-export function wordsOfTokens(tokens: Token[]): Set<string> {
+function wordsOfTokens(tokens: Token[]): Set<string> {
   let words = wordSets.get(tokens);
   if (!words) {
     words = new Set(tokens.map((t) => t.t));

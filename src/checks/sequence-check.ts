@@ -10,6 +10,8 @@ import { makeFinding } from './make-finding.js';
 /** A then B: B is a phrase in a later turn, or a silence of gapSeconds, within N turns or seconds of A. */
 export function compileSequenceRule(info: RuleInfo, rule: SequenceRuleFile, group: PhraseGroup = new PhraseGroup()): CompiledRule {
   const scope = compileScope(rule.scope);
+  // the first step's own speaker is checked by the step; the scope only bounds where in the call
+  const scopeAnySpeaker = { ...scope, speaker: 'any' as const };
   const step = (s: SequenceRuleFile['first']) => ({
     speaker: s.speaker,
     matcher: { phrases: compilePhraseSet(s.phrases, group), exceptions: compilePhraseSet(s.exceptions, group), turnExceptions: compilePhraseSet([], group) },
@@ -31,7 +33,7 @@ export function compileSequenceRule(info: RuleInfo, rule: SequenceRuleFile, grou
       const turns = ctx.call.turns;
       const tl = ctx.timeline.turns;
       for (let i = 0; i < turns.length; i++) {
-        if (!speakerMatches(first.speaker, turns[i]!.speaker) || !inScope({ ...scope, speaker: 'any' }, ctx, i)) continue;
+        if (!speakerMatches(first.speaker, turns[i]!.speaker) || !inScope(scopeAnySpeaker, ctx, i)) continue;
         const a = matchStep(first, ctx.tokens[i]!);
         if (a === undefined) continue;
         let b: { turn: number; hit?: PhraseHit } | undefined;

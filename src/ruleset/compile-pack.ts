@@ -6,6 +6,7 @@ import { compileSubstitutionRule } from '../checks/substitution-check.js';
 import type { CompiledRule, RuleInfo } from '../checks/compiled-rule.js';
 import type { PackInfo } from '../model/result.js';
 import type { LoadedPack, PackSource, RuleLoadError } from './load-pack.js';
+import { tokenize } from '../nlp/tokenize.js';
 import { compilePhraseSet, PhraseGroup, type PhraseSet } from './phrase-set.js';
 import type { PackFile, RuleFile } from './rule-schema.js';
 
@@ -38,13 +39,27 @@ function compileRule(info: RuleInfo, rule: RuleFile, group: PhraseGroup): Compil
   }
 }
 
+/**
+ * How often each word occurs in the pack's own examples (spoken lines, matching or not): the
+ * stand-in for word frequency in turns that lets the word index avoid keys like "the".
+ */
+function exampleWordCounts(source: PackSource): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { rule } of source.rules) {
+    for (const text of [...rule.examples.match, ...rule.examples.noMatch]) {
+      for (const token of tokenize(text)) counts.set(token.t, (counts.get(token.t) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 /** Compile a loaded pack once; a rule that does not compile is reported and left out. */
 export function compilePack(source: PackSource): { pack: CompiledPack; errors: RuleLoadError[] } {
   const errors: RuleLoadError[] = [];
   const rules: CompiledRule[] = [];
   const examples = new Map<string, { match: string[]; noMatch: string[] }>();
   // one word index for the whole pack: each turn is looked up once for every rule
-  const group = new PhraseGroup();
+  const group = new PhraseGroup(exampleWordCounts(source));
   for (const { id, file, rule } of source.rules) {
     const info: RuleInfo = {
       id,

@@ -28,8 +28,12 @@ export type PatternElement =
 export interface PhrasePattern {
   source: string;
   elements: PatternElement[];
-  /** For every required word element with plain words: the words one of which must be in the turn. */
-  required: Set<string>[];
+  /**
+   * For every required word element whose every option has plain words: per option, the plain words
+   * that must all be in the turn for that option to match. A turn matches the pattern only when, for
+   * each element, at least one option has all its plain words.
+   */
+  required: string[][][];
   /** When the pattern must start with one of these words: only those positions are tried. */
   startWords?: Set<string>;
 }
@@ -129,7 +133,12 @@ function compilePhraseUncached(source: string): PhrasePattern {
   }
   const plainFirstWords = (e: PatternElement) =>
     e.kind === 'words' && !e.optional && e.options.every((o) => isPlainWord(o[0]!)) ? new Set(e.options.map((o) => o[0]!)) : undefined;
-  const required = elements.map(plainFirstWords).filter((x): x is Set<string> => x !== undefined);
+  const requiredWords = (e: PatternElement) => {
+    if (e.kind !== 'words' || e.optional) return undefined;
+    const options = e.options.map((o) => [...new Set(o.filter(isPlainWord))]);
+    return options.every((o) => o.length > 0) ? options : undefined;
+  };
+  const required = elements.map(requiredWords).filter((x): x is string[][] => x !== undefined);
   const startWords = elements[0] ? plainFirstWords(elements[0]) : undefined;
   return { source, elements, required, ...(startWords ? { startWords } : {}) };
 }

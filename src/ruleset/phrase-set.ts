@@ -20,97 +20,149 @@ export interface PhraseHit {
   to: number;
 }
 
-/** Longer words are rarer in speech: the element whose shortest word is longest filters best. */
-const selectivity = (words: Set<string>) => Math.min(...[...words].map((w) => w.length));
 
-const wordSets = new WeakMap<Token[], Set<string>>();
-
-/** The distinct normalised words of a turn, computed once per token array. */
-function wordsOfTokens(tokens: Token[]): Set<string> {
-  let words = wordSets.get(tokens);
-  if (!words) {
-    words = new Set(tokens.map((t) => t.t));
-    wordSets.set(tokens, words);
-  }
-  return words;
+/** A word some pattern requires: its number, and the (set id, pattern index) pairs indexed under it. */
+interface IndexedWord {
+  id: number;
+  /** Flat [set id, pattern index, …] pairs; empty when the word is only required, not indexed. */
+  patterns: number[];
 }
 
-/** Every required element has one of its words in the turn. */
-function requirementsMet(p: PhrasePattern, words: Set<string>): boolean {
-  for (const req of p.required) {
-    let found = false;
-    for (const w of req) {
-      if (words.has(w)) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
-  return true;
-}
+/** A turn's candidates: set id → pattern indices whose required words all occur, ascending; null for none. */
+type TurnCandidates = Map<number, number[]> | null;
 
 const NONE: number[] = [];
 
 export class PhraseGroup {
   private readonly sets: PhraseSet[] = [];
-  /** word → flat [set id, pattern index, …] pairs. */
-  private readonly index = new Map<string, number[]>();
+  private readonly words = new Map<string, IndexedWord>();
+  /** Per set, per pattern, per required element, per option: the word numbers that must all occur. */
+  private readonly requiredIds: number[][][][][] = [];
   private readonly unindexed: number[][] = [];
   private readonly offsets: number[] = [];
   private marks = new Uint32Array(0);
+  private wordMarks = new Uint32Array(0);
   private stamp = 0;
-  private readonly cache = new WeakMap<Token[], Map<number, number[]>>();
+  /**
+   * Where a token array keeps this group's candidates: a property of the array itself, because every
+   * rule asks about every turn and a WeakMap lookup per question cost more than the matching. A new
+   * key whenever a set is added, so nothing computed for an older group is trusted.
+   */
+  private key: symbol = Symbol('phrase candidates');
+
+  /**
+   * wordCounts: how often each word occurs in text like the turns (the pack's own examples), so each
+   * pattern is indexed under its rarest words; without counts, longer words count as rarer.
+   */
+  constructor(private readonly wordCounts?: ReadonlyMap<string, number>) {}
+
+  /** How often a turn is expected to contain the word: lower is a better index key. */
+  private frequency(w: string): number {
+    return this.wordCounts ? (this.wordCounts.get(w) ?? 0) - w.length / 100 : 100 - w.length;
+  }
+
+  /** The option's rarest word. */
+  private keyWord(option: string[]): string {
+    return option.reduce((a, b) => (this.frequency(b) < this.frequency(a) ? b : a));
+  }
+
+  /** The required element whose options' key words together are rarest: the pattern's index entry. */
+  private indexElement(required: string[][][]): string[][] {
+    const cost = (options: string[][]) => options.reduce((sum, o) => sum + this.frequency(this.keyWord(o)), 0);
+    return required.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  }
+
+  private wordOf(w: string): IndexedWord {
+    let entry = this.words.get(w);
+    if (!entry) this.words.set(w, (entry = { id: this.words.size, patterns: [] }));
+    return entry;
+  }
 
   add(patterns: PhrasePattern[]): PhraseSet {
     const set: PhraseSet = { patterns, group: this, id: this.sets.length };
     this.offsets.push(this.sets.reduce((n, x) => n + x.patterns.length, 0));
     this.sets.push(set);
     this.marks = new Uint32Array(this.offsets[set.id]! + patterns.length);
+    this.key = Symbol('phrase candidates');
     const always: number[] = [];
+    this.requiredIds.push(patterns.map((p) => p.required.map((options) => options.map((o) => o.map((w) => this.wordOf(w).id)))));
     patterns.forEach((p, pi) => {
       if (p.required.length === 0) {
         always.push(pi);
         return;
       }
-      const best = p.required.reduce((a, b) => (selectivity(b) > selectivity(a) ? b : a));
-      for (const w of best) {
-        let list = this.index.get(w);
-        if (!list) this.index.set(w, (list = []));
-        list.push(set.id, pi);
-      }
+      for (const w of new Set(this.indexElement(p.required).map((o) => this.keyWord(o)))) this.wordOf(w).patterns.push(set.id, pi);
     });
+    this.wordMarks = new Uint32Array(this.words.size);
     this.unindexed.push(always);
     return set;
   }
 
-  /** Indices of the set's patterns whose required words all occur in the turn, in pattern order. */
-  candidates(set: PhraseSet, tokens: Token[]): number[] {
-    const words = wordsOfTokens(tokens);
-    let perSet = this.cache.get(tokens);
-    if (!perSet) {
-      // one pass over the turn's words for every set of the pack; requirements are checked per set, on demand
-      perSet = new Map();
-      const stamp = ++this.stamp;
-      for (const w of words) {
-        const list = this.index.get(w);
-        if (!list) continue;
-        for (let k = 0; k < list.length; k += 2) {
-          const at = this.offsets[list[k]!]! + list[k + 1]!;
-          if (this.marks[at] === stamp) continue;
-          this.marks[at] = stamp;
-          const found = perSet.get(list[k]!);
-          if (found) found.push(list[k + 1]!);
-          else perSet.set(list[k]!, [list[k + 1]!]);
+  /** Every required element of the pattern has an option whose words are all marked for the current turn. */
+  private requirementsMet(setId: number, pi: number, stamp: number): boolean {
+    for (const options of this.requiredIds[setId]![pi]!) {
+      let found = false;
+      for (const ids of options) {
+        let all = true;
+        for (const id of ids) {
+          if (this.wordMarks[id] !== stamp) {
+            all = false;
+            break;
+          }
+        }
+        if (all) {
+          found = true;
+          break;
         }
       }
-      this.cache.set(tokens, perSet);
+      if (!found) return false;
     }
-    const indexed = perSet.get(set.id);
-    const found = indexed ? indexed.filter((pi) => requirementsMet(set.patterns[pi]!, words)) : NONE;
+    return true;
+  }
+
+  /** One pass over a turn for every set of the group: the patterns worth running, per set. */
+  private indexTurn(tokens: Token[]): TurnCandidates {
+    const stamp = ++this.stamp;
+    const present: IndexedWord[] = [];
+    for (const token of tokens) {
+      const entry = this.words.get(token.t);
+      if (entry === undefined || this.wordMarks[entry.id] === stamp) continue;
+      this.wordMarks[entry.id] = stamp;
+      if (entry.patterns.length > 0) present.push(entry);
+    }
+    if (present.length === 0) return null;
+    let perSet: TurnCandidates = null;
+    for (const entry of present) {
+      const list = entry.patterns;
+      for (let k = 0; k < list.length; k += 2) {
+        const setId = list[k]!;
+        const pi = list[k + 1]!;
+        const at = this.offsets[setId]! + pi;
+        if (this.marks[at] === stamp) continue;
+        this.marks[at] = stamp;
+        if (!this.requirementsMet(setId, pi, stamp)) continue;
+        perSet ??= new Map();
+        const found = perSet.get(setId);
+        if (found) found.push(pi);
+        else perSet.set(setId, [pi]);
+      }
+    }
+    if (perSet) for (const found of perSet.values()) if (found.length > 1) found.sort((a, b) => a - b);
+    return perSet;
+  }
+
+  /** Indices of the set's patterns whose required words all occur in the turn, in pattern order. */
+  candidates(set: PhraseSet, tokens: Token[]): number[] {
+    const cache = tokens as Token[] & Record<symbol, TurnCandidates | undefined>;
+    let perTurn = cache[this.key];
+    if (perTurn === undefined) {
+      perTurn = this.indexTurn(tokens);
+      Object.defineProperty(tokens, this.key, { value: perTurn, enumerable: false });
+    }
+    const found = perTurn?.get(set.id) ?? NONE;
     const always = this.unindexed[set.id]!;
-    const out = always.length > 0 ? [...always, ...found] : found;
-    return out.length > 1 ? out.sort((a, b) => a - b) : out;
+    if (always.length === 0) return found;
+    return [...always, ...found].sort((a, b) => a - b);
   }
 }
 

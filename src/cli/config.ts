@@ -27,6 +27,7 @@ export const configSchema = z.strictObject({
   ahtTarget: z.union([z.number().transform((n) => [String(n)]), pairs, list]).optional(),
   showPii: z.boolean().optional(),
   progress: z.boolean().optional(),
+  concurrency: scalar.optional(),
   color: z.boolean().optional(),
   baseline: z.string().optional(),
   sample: scalar.optional(),

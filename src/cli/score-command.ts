@@ -1,6 +1,6 @@
 import { emptyGrouped, addToGrouped, finishGroups, NO_GROUP } from '../aggregate/grouped-summary.js';
 import { finishSummary } from '../aggregate/summary.js';
-import { runPack } from '../engine/run-pack.js';
+import type { PackRun } from '../engine/run-pack.js';
 import { csvFormatter } from '../formatters/csv-report.js';
 import { githubFormatter } from '../formatters/github-report.js';
 import { jsonFormatter } from '../formatters/json-report.js';
@@ -30,6 +30,7 @@ import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from './exit-codes.js';
 import { loadBaseline, staleLine } from './baseline-io.js';
 import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
 import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
+import { defaultThreads, PackPool } from './pack-pool.js';
 import { chalkFor, stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -56,6 +57,14 @@ export interface ScoreOptions extends InputCliOptions {
   progress?: boolean;
   ahtTarget?: string[];
   showPii?: boolean;
+  concurrency?: string;
+}
+
+/** --concurrency N: worker threads, 1 for none; default one per core. */
+export function parseConcurrency(value: string | undefined): number | string {
+  if (value === undefined) return defaultThreads();
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 256 ? n : `--concurrency: "${value}" should be a whole number of threads from 1 to 256`;
 }
 
 /** "--aht-target 360" (every queue) and "--aht-target billing=300" (one queue), repeatable. */
@@ -157,9 +166,18 @@ export function openOutput(path: string | undefined): Output | undefined {
   }
 }
 
+/** Calls scored in the main thread before worker threads start: fewer than this never pays for them. */
+const WORKERS_AFTER_CALLS = 200;
+/** Calls sent ahead to each worker while the output waits for the earliest. */
+const IN_FLIGHT_PER_THREAD = 128;
+
 /** Everything a score run needs, checked before the first call is read. */
 interface ScorePlan {
   inputs: string[];
+  /** Rule folders given (each worker thread loads them too). */
+  rules: string[];
+  /** Worker threads (--concurrency); 1 scores in the main thread. */
+  threads: number;
   read: ReadOptions;
   pack: CompiledPack;
   /** Some rule files did not load: a configuration error, exit 2. */
@@ -234,8 +252,12 @@ function planScore(inputs: string[], options: ScoreOptions): ScorePlan | undefin
   if ('error' in targets) return usage(targets.error);
   const baseline = options.baseline !== undefined ? loadBaseline(options.baseline) : undefined;
   if (baseline && 'error' in baseline) return usage(baseline.error);
+  const threads = parseConcurrency(options.concurrency);
+  if (typeof threads === 'string') return usage(threads);
   return {
     inputs,
+    rules: options.rules ?? [],
+    threads,
     read: read.options,
     pack,
     packErrors: hadErrors,
@@ -289,24 +311,27 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   };
 
   const selector = new CallSelector<{ call: Call; seq: number }>(plan.select);
+  const pool = new PackPool(pack, {
+    threads: plan.threads,
+    startAfter: WORKERS_AFTER_CALLS,
+    rules: plan.rules,
+    targets: plan.targets,
+    onWarning: (message) => stderrLine(`cxlint: warning: ${message}`),
+  });
+  // Output in input order: each record waits here until every record before it is written. With
+  // workers, several calls are in flight at once; in the main thread the queue never holds more than one.
+  const queue: { ready: Promise<unknown>; write: () => void }[] = [];
+  const flush = async (keep: number) => {
+    while (queue.length > keep) {
+      const head = queue.shift()!;
+      await head.ready;
+      head.write();
+    }
+  };
+  const inFlight = () => (pool.parallel ? IN_FLIGHT_PER_THREAD * plan.threads : 0);
 
-  const score = async (call: Call, seq: number) => {
-    const reason = skipReason(call);
-    if (reason !== undefined) {
-      const record = skippedCall(call, reason);
-      skipped.push(record);
-      skippedSeq.push(seq);
-      out.write(formatter.skipped?.(record) ?? '');
-      return;
-    }
-    roles.note(call);
-    const notes = callNotes(call);
-    const duplicate = duplicates.check(call);
-    if (duplicate) {
-      notes.push(duplicate);
-      stderrLine(`cxlint: warning: ${where(call.source)}: ${duplicate}`);
-    }
-    const run = runPack(pack, call, plan.targets);
+  /** The in-order part of scoring a call: everything but running the pack, which may be elsewhere. */
+  const finishCall = (call: Call, seq: number, notes: string[], run: PackRun) => {
     const scoredResult = plan.baseline ? plan.baseline.apply(scoreCall(call, run, pack, notes), pack.scoring) : scoreCall(call, run, pack, notes);
     const result = options.showPii ? scoredResult : redactResult(scoredResult);
     scored++;
@@ -323,23 +348,63 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     }
   };
 
-  out.write(formatter.start(runHeader(pack, options.groupBy, plan.targets, !options.showPii, selectionSetting(plan.select))));
-  for (const item of readCalls(plan.inputs, plan.read)) {
-    await breathe();
-    if (out.closed || interrupt.signal) break;
-    if (item.kind === 'error') {
-      // not sharded: every shard reports every bad record, and merge counts each once
-      errors.push(item.error);
-      out.write(formatter.error(item.error));
-      continue;
+  const score = async (call: Call, seq: number) => {
+    const reason = skipReason(call);
+    if (reason !== undefined) {
+      queue.push({
+        ready: Promise.resolve(),
+        write: () => {
+          const record = skippedCall(call, reason);
+          skipped.push(record);
+          skippedSeq.push(seq);
+          out.write(formatter.skipped?.(record) ?? '');
+        },
+      });
+    } else {
+      roles.note(call);
+      const notes = callNotes(call);
+      const duplicate = duplicates.check(call);
+      if (duplicate) {
+        notes.push(duplicate);
+        stderrLine(`cxlint: warning: ${where(call.source)}: ${duplicate}`);
+      }
+      let run: PackRun | undefined;
+      const ready = pool.run(call).then((r) => (run = r));
+      // awaited in order by flush; this branch only keeps a failure from counting as unhandled meanwhile
+      ready.catch(() => undefined);
+      queue.push({ ready, write: () => finishCall(call, seq, notes, run!) });
     }
-    const seq = selector.position;
-    if (selector.offer({ item: { call: item.call, seq }, id: item.call.id, meta: item.call.meta }) === 'score') await score(item.call, seq);
-  }
-  for (const { call, seq } of selector.finish()) {
-    await breathe();
-    if (out.closed || interrupt.signal) break;
-    await score(call, seq);
+    await flush(inFlight());
+  };
+
+  try {
+    out.write(formatter.start(runHeader(pack, options.groupBy, plan.targets, !options.showPii, selectionSetting(plan.select))));
+    for (const item of readCalls(plan.inputs, plan.read)) {
+      await breathe();
+      if (out.closed || interrupt.signal) break;
+      if (item.kind === 'error') {
+        // not sharded: every shard reports every bad record, and merge counts each once
+        queue.push({
+          ready: Promise.resolve(),
+          write: () => {
+            errors.push(item.error);
+            out.write(formatter.error(item.error));
+          },
+        });
+        await flush(inFlight());
+        continue;
+      }
+      const seq = selector.position;
+      if (selector.offer({ item: { call: item.call, seq }, id: item.call.id, meta: item.call.meta }) === 'score') await score(item.call, seq);
+    }
+    for (const { call, seq } of selector.finish()) {
+      await breathe();
+      if (out.closed || interrupt.signal) break;
+      await score(call, seq);
+    }
+    if (!out.closed && !interrupt.signal) await flush(0);
+  } finally {
+    await pool.close();
   }
   if (showProgress) process.stderr.write('\r\x1b[K');
   if (interrupt.signal) {

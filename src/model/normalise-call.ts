@@ -67,12 +67,16 @@ export function normaliseCall(raw: RawCall, fallbackId: string): Call | InputErr
     });
   }
   const id = raw.id !== undefined && raw.id.trim() !== '' ? raw.id.trim() : fallbackId;
-  const parsed = callSchema.safeParse({ id, source: raw.source, meta: metaOf(raw.meta), turns });
+  // The turns were built above from checked values (a string text, a role, whole non-negative
+  // times), so zod checks the rest only: per-turn validation cost as much as running some rules.
+  const parsed = callHeaderSchema.safeParse({ id, source: raw.source, meta: metaOf(raw.meta) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ...where, message: `${issue.path.join('.') || 'call'}: ${issue.message}` };
   }
-  return parsed.data;
+  return { ...parsed.data, turns };
 }
+
+const callHeaderSchema = callSchema.omit({ turns: true });
 
 export const isInputError = (x: Call | InputError): x is InputError => 'message' in x;

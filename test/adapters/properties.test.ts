@@ -6,6 +6,7 @@ import { ADAPTERS, type Adapter } from '../../src/adapters/index.js';
 import { readCalls } from '../../src/io/read-calls.js';
 import { decodeBytes } from '../../src/io/read-source.js';
 import type { Call, Speaker } from '../../src/model/call.js';
+import { callSchema } from '../../src/model/call.js';
 import { isInputError, normaliseCall } from '../../src/model/normalise-call.js';
 import type { AdapterItem } from '../../src/model/raw-call.js';
 import { ROOT, tempTree } from '../helpers/fixtures.js';
@@ -51,7 +52,11 @@ function checkItem(item: AdapterItem): void {
   // normalisation is the other half of "read": a call or a positioned error, never an exception
   const call = normaliseCall(item.call, 'fallback');
   if (isInputError(call)) expect(call.file).toBe(FILE);
-  else expect(call.turns.length).toBe(item.call.turns.length);
+  else {
+    expect(call.turns.length).toBe(item.call.turns.length);
+    // only the call's header goes through zod at run time; the whole call must still fit the schema
+    expect(callSchema.safeParse(call).success).toBe(true);
+  }
 }
 
 const readAll = (adapter: Adapter, text: string) => {

@@ -157,7 +157,7 @@ export class PhraseGroup {
     let perTurn = cache[this.key];
     if (perTurn === undefined) {
       perTurn = this.indexTurn(tokens);
-      Object.defineProperty(tokens, this.key, { value: perTurn, enumerable: false });
+      cache[this.key] = perTurn;
     }
     const found = perTurn?.get(set.id) ?? NONE;
     const always = this.unindexed[set.id]!;

@@ -42,7 +42,7 @@ type Listed = JargonCandidate & { known: boolean };
 const describeInputError = (e: InputError) => `${e.file}${e.line ? `:${e.line}` : e.record !== undefined ? ` record ${e.record}` : ''}: ${e.message}`;
 
 /** Terms that the packs' internal-jargon rules already list (glossary) or declare customer-facing (ignoreMatches). */
-function packKnowledge(rules: string[] | undefined): { glossary: PhraseSet; plain: PhraseSet; errors: string[] } {
+export function packKnowledge(rules: string[] | undefined): { glossary: PhraseSet; plain: PhraseSet; errors: string[] } {
   const errors: string[] = [];
   const terms: string[] = [];
   const plain: string[] = [];
@@ -66,7 +66,7 @@ function packKnowledge(rules: string[] | undefined): { glossary: PhraseSet; plai
 }
 
 /** The phrase set matches the whole term. */
-const coversTerm = (set: PhraseSet, term: string) => {
+export const coversTerm = (set: PhraseSet, term: string) => {
   const tokens = tokenize(term);
   const hit = findPhrase(set, tokens);
   return hit !== undefined && hit.from === 0 && hit.to === tokens.length;
@@ -159,7 +159,15 @@ export async function jargonCommand(inputs: string[], options: JargonOptions): P
   if (format === 'json') {
     const doc = {
       candidates,
-      counts: { calls: totals.calls, agentTurns: totals.agentTurns, customerTurns: totals.customerTurns, questionTurns: totals.questionTurns, errors: errors.length },
+      counts: {
+        calls: totals.calls,
+        agentTurns: totals.agentTurns,
+        customerTurns: totals.customerTurns,
+        questionTurns: totals.questionTurns,
+        otherLanguageTurns: totals.otherLanguageTurns,
+        organisations: totals.orgs,
+        errors: errors.length,
+      },
     };
     out.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {

@@ -20,15 +20,19 @@ function around(example: string, term: string, n: number): string {
   return `${from > 0 ? '…' : ''}${example.slice(from, from + keep)}${from + keep < example.length ? '…' : ''}`;
 }
 
-/** Candidates best first: counts, score, agents, and the two example turns under each other. */
+/**
+ * Candidates best first: counts, score, agents (and organisations, when the calls name them), and the
+ * two example turns under each other.
+ */
 export function jargonTable(candidates: (JargonCandidate & { known?: boolean })[], options: JargonTableOptions): string {
   const { chalk } = options;
+  const withOrgs = candidates.some((c) => c.organisations > 0);
   const termWidth = Math.min(28, Math.max(8, ...candidates.map((c) => c.term.length)));
-  const exampleWidth = Math.max(30, options.width - termWidth - 62);
+  const exampleWidth = Math.max(30, options.width - termWidth - 62 - (withOrgs ? 7 : 0));
   const table = new Table({
-    head: ['#', 'Term', 'Kind', 'Agent', 'Cust.', 'Score', 'Asked', 'Agents', 'Examples'],
+    head: ['#', 'Term', 'Kind', 'Agent', 'Cust.', 'Score', 'Asked', 'Agents', ...(withOrgs ? ['Orgs'] : []), 'Examples'],
     style: { head: [], border: [] },
-    colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', ...(withOrgs ? (['right'] as const) : []), 'left'],
   });
   candidates.forEach((c, i) => {
     table.push([
@@ -40,6 +44,7 @@ export function jargonTable(candidates: (JargonCandidate & { known?: boolean })[
       c.score.toFixed(1),
       c.asked > 0 ? chalk.yellow(String(c.asked)) : '0',
       String(c.agents),
+      ...(withOrgs ? [String(c.organisations)] : []),
       c.examples.map((x) => around(x, c.term, exampleWidth)).join('\n') || chalk.dim('—'),
     ]);
   });

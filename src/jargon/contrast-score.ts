@@ -31,3 +31,20 @@ export function askedEvidence(asked: number, uses: number, questionRate: number)
   const excess = asked - uses * questionRate;
   return excess > 0 ? Math.log2(1 + excess) : 0;
 }
+
+/** Fewest organisations in a corpus for the spread of a term across them to say anything. */
+export const MIN_ORGS_FOR_SPREAD = 3;
+/** The lowest spread weight: a term every organisation uses is held back, not thrown out. */
+export const SPREAD_FLOOR = 0.1;
+
+/**
+ * How much a term belongs to some organisations rather than to all: the inverse document frequency
+ * of the term over organisations, ln(N / n) / ln(N), from 1 (one organisation's agents use it) down
+ * to the floor (every organisation's do). Jargon is one organisation's, or one industry's; a term the
+ * agents of most organisations use ("team", "DM us", "feedback") is support-desk English. Without
+ * organisations in the calls (a single organisation's export) it is 1.
+ */
+export function spreadWeight(orgsUsing: number, orgsTotal: number): number {
+  if (orgsTotal < MIN_ORGS_FOR_SPREAD || orgsUsing <= 1) return 1;
+  return Math.max(SPREAD_FLOOR, Math.log(orgsTotal / Math.min(orgsUsing, orgsTotal)) / Math.log(orgsTotal));
+}

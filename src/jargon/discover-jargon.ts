@@ -1,7 +1,9 @@
 import type { Call } from '../model/call.js';
 import { stemOf } from '../nlp/stem.js';
 import { tokenize } from '../nlp/tokenize.js';
+import { looksEnglish } from './english-turn.js';
 import { extractTerms, type TermOccurrence } from './extract-terms.js';
+import { jargonLexicon, type JargonLexicon } from './jargon-lexicon.js';
 import { questionCue } from './question-cue.js';
 import { TermTable, type TermEntry } from './term-table.js';
 
@@ -11,13 +13,24 @@ export const DEFAULT_MAX_TERMS = 200_000;
 /** Where a call names its agent; without one, terms still count but `agents` stays 0. */
 const AGENT_FIELDS = ['agent', 'agent_id', 'agentId', 'agent_name', 'agentName', 'agent_email'];
 
-export function agentIdOf(call: Call): string | undefined {
-  for (const field of AGENT_FIELDS) {
+/**
+ * Where a call names the organisation it was made for, in a corpus of several (a BPO's clients, the
+ * brands of a public data set): jargon is one organisation's, so a term every organisation uses is not.
+ */
+const ORG_FIELDS = ['org', 'organisation', 'organization', 'brand', 'company', 'client', 'tenant'];
+/** Distinct organisations counted at most (beyond it the spread of a term is a lower bound). */
+const MAX_ORGS = 1000;
+
+const firstField = (call: Call, fields: readonly string[]) => {
+  for (const field of fields) {
     const value = call.meta[field];
     if (value !== undefined && String(value).trim() !== '') return String(value).trim();
   }
   return undefined;
-}
+};
+
+export const agentIdOf = (call: Call): string | undefined => firstField(call, AGENT_FIELDS);
+export const orgIdOf = (call: Call): string | undefined => firstField(call, ORG_FIELDS);
 
 /** Counts behind a ranking, per term length (index 1–3): the denominators of the contrast. */
 export interface DiscoveryTotals {
@@ -27,6 +40,10 @@ export interface DiscoveryTotals {
   /** Agent turns answered by a customer turn, and how many of those answers asked what something meant. */
   answeredAgentTurns: number;
   questionTurns: number;
+  /** Distinct organisations with agent turns (meta org/brand/client…; 0 when no call names one). */
+  orgs: number;
+  /** Agent and customer turns left out because they are not in English (the word lists and the prior are English). */
+  otherLanguageTurns: number;
   agentTerms: number[];
   customerTerms: number[];
 }
@@ -41,30 +58,48 @@ const containsKey = (outer: string, inner: string) => outer === inner || ` ${out
  */
 export class JargonDiscovery {
   readonly table: TermTable;
-  readonly totals: DiscoveryTotals = { calls: 0, agentTurns: 0, customerTurns: 0, answeredAgentTurns: 0, questionTurns: 0, agentTerms: [0, 0, 0, 0], customerTerms: [0, 0, 0, 0] };
+  readonly totals: DiscoveryTotals = { calls: 0, agentTurns: 0, customerTurns: 0, answeredAgentTurns: 0, questionTurns: 0, orgs: 0, otherLanguageTurns: 0, agentTerms: [0, 0, 0, 0], customerTerms: [0, 0, 0, 0] };
 
-  constructor(options: { maxTerms?: number } = {}) {
+  private readonly lexicon: JargonLexicon;
+  private readonly orgs = new Set<string>();
+
+  constructor(options: { maxTerms?: number; lexicon?: JargonLexicon } = {}) {
     this.table = new TermTable(options.maxTerms ?? DEFAULT_MAX_TERMS);
+    this.lexicon = options.lexicon ?? jargonLexicon();
   }
 
   addCall(call: Call): void {
     this.totals.calls++;
     const agentId = agentIdOf(call);
+    const orgId = orgIdOf(call);
     let lastAgentTerms: TermOccurrence[] | undefined;
-    for (const turn of call.turns) {
+    // the agent's first turn of a call with several is the greeting, where the organisation names itself
+    const agentTurns = call.turns.filter((t) => t.speaker === 'agent').length;
+    const openingAt = agentTurns >= 2 ? call.turns.findIndex((t) => t.speaker === 'agent') : -1;
+    for (const [at, turn] of call.turns.entries()) {
+      if (turn.speaker !== 'agent' && turn.speaker !== 'customer') continue;
+      const tokens = tokenize(turn.text);
+      if (!looksEnglish(tokens, this.lexicon.stopWords)) {
+        this.totals.otherLanguageTurns++;
+        lastAgentTerms = undefined;
+        continue;
+      }
       if (turn.speaker === 'agent') {
-        const terms = extractTerms(turn.text);
+        const terms = extractTerms(turn.text, tokens, this.lexicon);
         this.totals.agentTurns++;
+        if (orgId !== undefined && this.orgs.size < MAX_ORGS && !this.orgs.has(orgId)) {
+          this.orgs.add(orgId);
+          this.totals.orgs = this.orgs.size;
+        }
         for (const occ of terms) {
           this.totals.agentTerms[occ.words]!++;
-          this.table.addAgentUse(occ, turn.text, agentId);
+          this.table.addAgentUse(occ, turn.text, agentId, orgId, at === openingAt);
         }
         lastAgentTerms = terms;
-      } else if (turn.speaker === 'customer') {
-        const tokens = tokenize(turn.text);
+      } else {
         const asked = lastAgentTerms ? this.creditQuestion(turn.text, tokens, lastAgentTerms) : [];
         this.totals.customerTurns++;
-        for (const occ of extractTerms(turn.text, tokens)) {
+        for (const occ of extractTerms(turn.text, tokens, this.lexicon)) {
           // "what's a PAC code?" repeats the agent's term: that is not the customer using it
           if (asked.some((key) => containsKey(key, occ.key))) continue;
           this.totals.customerTerms[occ.words]!++;

@@ -1,6 +1,6 @@
 import { stemOf } from '../nlp/stem.js';
 import { tokenize, type Token } from '../nlp/tokenize.js';
-import { isStopWord } from './stop-words.js';
+import { jargonLexicon, type JargonLexicon } from './jargon-lexicon.js';
 
 /** Shapes that mark a term as internal whatever its counts: "tier 2" / "2nd line", "the X team". */
 export type TermPattern = 'tier' | 'team';
@@ -20,7 +20,7 @@ export interface TermOccurrence {
   acronym: boolean;
   /** A single letter-digit code ("L2", "X500"), not a time, ordinal or measure ("5pm", "2nd", "4g"). */
   code: boolean;
-  /** A single word capitalised inside a sentence: a name or another proper noun. */
+  /** Capitalised inside a sentence ("Siebel", "Nectar card", "Critical Response Line"): a name or another proper noun. */
   capital: boolean;
   /** A single word set off by punctuation ("Thanks, Daniel."): how a person is addressed. */
   addressed: boolean;
@@ -38,11 +38,6 @@ const HAS_LETTER = /\p{L}/u;
 const MIXED_CASE = /^\p{Ll}+\p{Lu}/u;
 /** The middle word a three-word term may have besides content words ("proof of purchase", "date of birth"). */
 const CONNECTORS = new Set(['of']);
-const TIER_HEADS = new Set(['tier', 'level', 'stage', 'status', 'band', 'grade']);
-const TEAM_HEADS = new Set(['team', 'teams', 'queue', 'desk', 'department', 'dept', 'unit', 'hub', 'cell', 'squad', 'pod']);
-
-/** A capitalised word right after one of these is someone being addressed ("Hi Holly"). */
-const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'morning', 'afternoon', 'evening', 'bye', 'cheers', 'welcome']);
 
 const URL = /(?:https?:\/\/|www\.)\S+/gu;
 /** The agent's initials or name after a mark at the very end of a message ("… ^JD", "- Sam"). */
@@ -91,13 +86,15 @@ function surfaceOf(text: string, tokens: Token[], i: number, j: number): string 
  * The candidate terms of one turn, each once (its first use): content words and 1–3-word phrases
  * that neither start nor end with a stop word, plus "tier/level N", "2nd line" and "the X team/queue/
  * desk" shapes. Numbers, URLs, domains, @handles (the tokenizer drops them) and a sign-off at the end
- * ("^JD") are never part of a term.
+ * ("^JD") are never part of a term. The word lists (stop words, tier and team heads, greetings) are
+ * the lexicon's: data/jargon/word-lists.yaml unless another is given.
  */
-export function extractTerms(text: string, tokens: Token[] = tokenize(text)): TermOccurrence[] {
+export function extractTerms(text: string, tokens: Token[] = tokenize(text), lexicon: JargonLexicon = jargonLexicon()): TermOccurrence[] {
+  const { stopWords, tierHeads, teamHeads, greetings } = lexicon;
   const found = new Map<string, TermOccurrence>();
   const signOff = signOffStart(text);
   const usable = tokens.map((tok) => tok.start < signOff && !DOMAIN_LIKE.test(runAround(text, tok.start, tok.end)));
-  const content = tokens.map((tok, i) => usable[i]! && tok.t.length >= 2 && HAS_LETTER.test(tok.t) && tok.t !== 's' && !isStopWord(tok.t) && !isQuantity(tok.t));
+  const content = tokens.map((tok, i) => usable[i]! && tok.t.length >= 2 && HAS_LETTER.test(tok.t) && tok.t !== 's' && !stopWords.has(tok.t) && !isQuantity(tok.t));
   const stems = tokens.map((tok, i) => (content[i] || CONNECTORS.has(tok.t) ? stemOf(tok.t) : tok.t));
   // a term never spans a comma, colon, bracket or slash ("DM your name, address"): only spaces and hyphens join words
   const joinsNext = tokens.map((tok, i) => {
@@ -126,8 +123,8 @@ export function extractTerms(text: string, tokens: Token[] = tokenize(text)): Te
       end: tokens[j]!.end,
       acronym: single && first.acronym,
       code: single && isCode(first.t),
-      capital: single && first.cap && insideSentence,
-      addressed: single && (first.setOff || (first.cap && insideSentence && GREETINGS.has(tokens[i - 1]!.t))),
+      capital: insideSentence && first.cap,
+      addressed: single && (first.setOff || (first.cap && insideSentence && greetings.has(tokens[i - 1]!.t))),
       ...(pattern ? { pattern } : {}),
     });
   };
@@ -147,14 +144,14 @@ export function extractTerms(text: string, tokens: Token[] = tokenize(text)): Te
     const t = tokens[i]!.t;
     const next = tokens[i + 1]!.t;
     if (!usable[i] || !usable[i + 1] || !joined(i, i + 1)) continue;
-    if (TIER_HEADS.has(t) && (/^\d{1,2}$/.test(next) || CARDINALS.has(next))) {
+    if (tierHeads.has(t) && (/^\d{1,2}$/.test(next) || CARDINALS.has(next))) {
       add(i, i + 1, `${t} ${CARDINALS.get(next) ?? next}`, 'tier');
     } else if (next === 'line' && ORDINALS.has(t)) {
       add(i, i + 1, `${ORDINALS.get(t)!} line`, 'tier');
     } else if (t === 'the') {
       for (const n of [2, 1]) {
         const head = i + n + 1;
-        if (head >= tokens.length || !joined(i, head) || !TEAM_HEADS.has(tokens[head]!.t)) continue;
+        if (head >= tokens.length || !joined(i, head) || !teamHeads.has(tokens[head]!.t)) continue;
         if (!content.slice(i + 1, head).every(Boolean)) continue;
         add(i + 1, head, stems.slice(i + 1, head + 1).join(' '), 'team');
         break;

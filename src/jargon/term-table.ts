@@ -20,6 +20,8 @@ export interface TermEntry {
   capital: number;
   addressed: number;
   code: boolean;
+  /** Agent uses in the agent's opening turn of a call with several ("Thanks for calling Larkspur Mobile"). */
+  openingUses: number;
   /** Agent uses in a "tier N" / "the X team" shape. */
   patternUses: number;
   pattern?: TermPattern;
@@ -28,6 +30,8 @@ export interface TermEntry {
   surfaceVotes: number;
   /** Distinct agent ids, up to MAX_AGENTS: one id as a string until a second appears. */
   agents?: string | Set<string>;
+  /** Distinct organisations (brand, client…) whose agents use it, the same way. */
+  orgs?: string | Set<string>;
   examples: TermExample[];
 }
 
@@ -64,15 +68,16 @@ export class TermTable {
     let e = this.entries.get(occ.key);
     if (!e) {
       if (this.entries.size >= this.maxTerms) this.prune();
-      e = { key: occ.key, words: occ.words, agent: 0, customer: 0, asked: 0, acronym: 0, capital: 0, addressed: 0, code: occ.code, patternUses: 0, surface: occ.surface, surfaceVotes: 0, examples: [] };
+      e = { key: occ.key, words: occ.words, agent: 0, customer: 0, asked: 0, acronym: 0, capital: 0, addressed: 0, code: occ.code, openingUses: 0, patternUses: 0, surface: occ.surface, surfaceVotes: 0, examples: [] };
       this.entries.set(occ.key, e);
     }
     return e;
   }
 
-  addAgentUse(occ: TermOccurrence, text: string, agentId: string | undefined): void {
+  addAgentUse(occ: TermOccurrence, text: string, agentId: string | undefined, orgId?: string, opening = false): void {
     const e = this.entry(occ);
     e.agent++;
+    if (opening) e.openingUses++;
     if (occ.acronym) e.acronym++;
     if (occ.capital) e.capital++;
     if (occ.addressed) e.addressed++;
@@ -85,12 +90,8 @@ export class TermTable {
       e.surface = occ.surface;
       e.surfaceVotes = 1;
     } else e.surfaceVotes--;
-    if (agentId !== undefined) {
-      if (e.agents === undefined) e.agents = agentId;
-      else if (typeof e.agents === 'string') {
-        if (e.agents !== agentId) e.agents = new Set([e.agents, agentId]);
-      } else if (e.agents.size < MAX_AGENTS) e.agents.add(agentId);
-    }
+    if (agentId !== undefined) e.agents = withId(e.agents, agentId);
+    if (orgId !== undefined) e.orgs = withId(e.orgs, orgId);
     // most terms are used once and dropped: only a term seen again (or shaped like jargon) keeps its turn as an example
     const worthKeeping = e.agent >= 2 || occ.acronym || occ.code || occ.pattern !== undefined;
     if (worthKeeping && e.examples.length < MAX_EXAMPLES && !e.examples.some((x) => x.text === text)) e.examples.push({ text, start: occ.start, end: occ.end });
@@ -110,4 +111,14 @@ export class TermTable {
   }
 }
 
-export const agentCountOf = (e: TermEntry) => (e.agents === undefined ? 0 : typeof e.agents === 'string' ? 1 : e.agents.size);
+/** A set of ids kept as one string until a second id appears (most terms have one), capped at MAX_AGENTS. */
+function withId(ids: string | Set<string> | undefined, id: string): string | Set<string> {
+  if (ids === undefined) return id;
+  if (typeof ids === 'string') return ids === id ? ids : new Set([ids, id]);
+  if (ids.size < MAX_AGENTS) ids.add(id);
+  return ids;
+}
+
+const sizeOf = (ids: string | Set<string> | undefined) => (ids === undefined ? 0 : typeof ids === 'string' ? 1 : ids.size);
+export const agentCountOf = (e: TermEntry) => sizeOf(e.agents);
+export const orgCountOf = (e: TermEntry) => sizeOf(e.orgs);

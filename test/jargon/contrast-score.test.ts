@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedEvidence, logOddsContrast } from '../../src/jargon/contrast-score.js';
+import { askedEvidence, logOddsContrast, SPREAD_FLOOR, spreadWeight } from '../../src/jargon/contrast-score.js';
 
 const z = (a: number, b: number, totals = 10_000, prior = 0.1 * 2 * 10_000) => logOddsContrast(a, totals, b, totals, prior).z;
 
@@ -38,5 +38,22 @@ describe('askedEvidence', () => {
     expect(askedEvidence(5, 100, 0.05)).toBe(0);
     expect(askedEvidence(3, 4, 0.05)).toBeCloseTo(Math.log2(1 + 3 - 0.2), 10);
     expect(askedEvidence(40, 40, 0)).toBeLessThan(6);
+  });
+});
+
+describe('spreadWeight (inverse document frequency over organisations)', () => {
+  it('is 1 for one organisation’s term, or when the calls name fewer than three organisations', () => {
+    expect(spreadWeight(1, 100)).toBe(1);
+    expect(spreadWeight(0, 100)).toBe(1);
+    expect(spreadWeight(2, 2)).toBe(1);
+    expect(spreadWeight(5, 0)).toBe(1);
+  });
+
+  it('falls as more organisations use the term, to the floor when all of them do', () => {
+    expect(spreadWeight(2, 100)).toBeCloseTo(Math.log(50) / Math.log(100), 10);
+    expect(spreadWeight(2, 100)).toBeGreaterThan(spreadWeight(10, 100));
+    expect(spreadWeight(10, 100)).toBeGreaterThan(spreadWeight(50, 100));
+    expect(spreadWeight(100, 100)).toBe(SPREAD_FLOOR);
+    expect(spreadWeight(150, 100)).toBe(SPREAD_FLOOR);
   });
 });

@@ -25,7 +25,7 @@ interface Candidate {
   known: boolean;
 }
 
-const FIXTURES = 'fixtures/jargon';
+const FIXTURES = 'fixtures/jargon/calls.jsonl';
 const built = existsSync(join(ROOT, 'dist', 'cli', 'jargon-command.js'));
 if (!built) console.warn('skipping the jargon command tests: run `npm run build` first');
 

@@ -63,15 +63,15 @@ function examplePhrases(packDir) {
 
 const csvCell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
-/** Writes `calls` calls of ~`turns` turns to base.jsonl and base.csv; resolves with the byte sizes. */
-export async function generateCorpus({ base, calls, turns, seed = 42, packDir }) {
+/** Writes `calls` calls of ~`turns` turns to base.jsonl and (unless csv is false) base.csv; resolves with the phrases planted. */
+export async function generateCorpus({ base, calls, turns, seed = 42, packDir, csv: withCsv = true }) {
   const random = rng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const phrases = examplePhrases(packDir);
   const jsonl = createWriteStream(`${base}.jsonl`);
-  const csv = createWriteStream(`${base}.csv`);
+  const csv = withCsv ? createWriteStream(`${base}.csv`) : undefined;
   const write = (stream, text) => (stream.write(text) ? undefined : new Promise((r) => stream.once('drain', r)));
-  await write(csv, 'call_id,agent,team,queue,speaker,start,end,text\n');
+  if (csv) await write(csv, 'call_id,agent,team,queue,speaker,start,end,text\n');
   for (let c = 0; c < calls; c++) {
     const id = `bench-${String(c).padStart(7, '0')}`;
     const meta = { agent: pick(AGENTS), team: pick(TEAMS), queue: pick(['billing', 'broadband', 'moves']) };
@@ -91,11 +91,12 @@ export async function generateCorpus({ base, calls, turns, seed = 42, packDir })
     }
     const p1 = write(jsonl, `${JSON.stringify({ id, meta, turns: callTurns })}\n`);
     if (p1) await p1;
+    if (!csv) continue;
     let rows = '';
     for (const t of callTurns) rows += [id, meta.agent, meta.team, meta.queue, t.speaker, t.start, t.end, t.text].map(csvCell).join(',') + '\n';
     const p2 = write(csv, rows);
     if (p2) await p2;
   }
-  await Promise.all([new Promise((r) => jsonl.end(r)), new Promise((r) => csv.end(r))]);
+  await Promise.all([new Promise((r) => jsonl.end(r)), ...(csv ? [new Promise((r) => csv.end(r))] : [])]);
   return phrases;
 }

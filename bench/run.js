@@ -2,8 +2,10 @@
 // same bytes, measure peak RSS and start-up. Prints figures; asserts nothing (targets are in the README).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { costCurves } from './cost-curves.js';
 import { generateCorpus } from './generate-corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -39,6 +41,7 @@ function ensureRipgrep() {
   return spawnSync('rg', ['--version']).status === 0;
 }
 
+const cores = availableParallelism();
 const row = (label, value) => console.log(`${label.padEnd(34)} ${value}`);
 
 const base = join(OUT, `corpus-${CALLS}x${TURNS}`);
@@ -59,7 +62,9 @@ writeFileSync(phraseFile, packPhrases);
 console.log(`\ncxlint benchmark — ${CALLS} calls, ~${TURNS} turns each, ${mb.toFixed(1)} MB JSONL, ${ruleCount} rules, node ${process.version}\n`);
 const score = timed(process.execPath, [CLI, 'score', `${base}.jsonl`, '--format', 'ndjson', '--no-progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
 const scoredLines = score.stdout.split('\n').filter((l) => l.startsWith('{"type":"call"')).length;
-row('score --format ndjson (JSONL)', `${(score.ms / 1000).toFixed(2)} s · ${(scoredLines / (score.ms / 1000)).toFixed(0)} calls/s · ${(mb / (score.ms / 1000)).toFixed(1)} MB/s · peak RSS ${score.rssMb.toFixed(0)} MB · exit ${score.status}`);
+row(`score --format ndjson (JSONL, ${cores} threads)`, `${(score.ms / 1000).toFixed(2)} s · ${(scoredLines / (score.ms / 1000)).toFixed(0)} calls/s · ${(mb / (score.ms / 1000)).toFixed(1)} MB/s · peak RSS ${score.rssMb.toFixed(0)} MB · exit ${score.status}`);
+const single = timed(process.execPath, [CLI, 'score', `${base}.jsonl`, '--format', 'ndjson', '--no-progress', '--concurrency', '1']);
+row('score --format ndjson (JSONL, 1 thread)', `${(single.ms / 1000).toFixed(2)} s · ${(scoredLines / (single.ms / 1000)).toFixed(0)} calls/s · ${(mb / (single.ms / 1000)).toFixed(1)} MB/s · peak RSS ${single.rssMb.toFixed(0)} MB · output ${single.stdout === score.stdout ? 'identical' : 'DIFFERENT'}`);
 const csvMb = statSync(`${base}.csv`).size / 1e6;
 const scoreCsv = timed(process.execPath, [CLI, 'score', `${base}.csv`, '--format', 'ndjson', '--no-progress']);
 row('score --format ndjson (CSV)', `${(scoreCsv.ms / 1000).toFixed(2)} s · ${(csvMb / (scoreCsv.ms / 1000)).toFixed(1)} MB/s · peak RSS ${scoreCsv.rssMb.toFixed(0)} MB`);
@@ -73,4 +78,16 @@ row('start-up: cxlint --version', `${version.toFixed(0)} ms (median of 5)`);
 const small = join(ROOT, 'fixtures', 'calls', 'calls.jsonl');
 const one = [0, 1, 2, 3, 4].map(() => timed(process.execPath, [CLI, 'score', small, '--format', 'json']).ms).sort((a, b) => a - b)[2];
 row('start-up: score 6 small calls', `${one.toFixed(0)} ms (median of 5)`);
-if (SCALE > 1) console.log(`\n(--scale ${SCALE}: run again with --calls ${CALLS * SCALE} to compare memory on a larger corpus)`);
+if (!args.includes('--no-curves')) await costCurves({ out: OUT, packDir: join(ROOT, 'rules', 'inward'), cli: CLI, timed, startupMs: one, row });
+if (SCALE > 1) {
+  // memory must not grow with the input: the same run on a corpus SCALE times larger (JSONL only)
+  const bigBase = join(OUT, `corpus-${CALLS * SCALE}x${TURNS}`);
+  if (!existsSync(`${bigBase}.jsonl`)) {
+    console.error(`generating ${CALLS * SCALE} calls for --scale ${SCALE}…`);
+    await generateCorpus({ base: bigBase, calls: CALLS * SCALE, turns: TURNS, seed: 43, packDir: join(ROOT, 'rules', 'inward'), csv: false });
+  }
+  const bigMb = statSync(`${bigBase}.jsonl`).size / 1e6;
+  const big = timed(process.execPath, [CLI, 'score', `${bigBase}.jsonl`, '--format', 'ndjson', '--no-progress'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  console.log();
+  row(`JSONL ×${SCALE} (${(bigMb / 1000).toFixed(2)} GB, ${cores} threads)`, `${(big.ms / 1000).toFixed(1)} s · ${(bigMb / (big.ms / 1000)).toFixed(1)} MB/s · peak RSS ${big.rssMb.toFixed(0)} MB · exit ${big.status}`);
+}

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RunTargets } from '../engine/call-context.js';
-import { runPack, type PackRun } from '../engine/run-pack.js';
 import type { Call } from '../model/call.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
+import { runAndScore, type ScoredCall } from '../scoring/run-and-score.js';
 import type { PackWorkerData, PackWorkerReply } from './pack-worker.js';
 
 export interface PackPoolOptions {
@@ -29,7 +29,8 @@ export const defaultThreads = () => availableParallelism();
 
 interface Pending {
   call: Call;
-  resolve: (run: PackRun) => void;
+  notes: string[];
+  resolve: (scored: ScoredCall) => void;
   reject: (error: unknown) => void;
 }
 
@@ -40,9 +41,10 @@ interface Slot {
 }
 
 /**
- * Runs the pack on calls, in worker threads once a run is long enough. Results are the same objects
- * runPack gives in the main thread (structured clones of them); the caller puts them back in input
- * order. A worker that fails hands its calls back to the main thread: nothing is lost.
+ * Runs the pack on calls and scores them, in worker threads once a run is long enough. Results are
+ * the objects runAndScore gives in the main thread (structured clones of them); the caller puts them
+ * back in input order. The main thread keeps nothing of a call it has sent, so calls die young there.
+ * A worker that fails hands its calls back to the main thread: nothing is lost.
  */
 export class PackPool {
   private readonly slots: Slot[] = [];
@@ -61,16 +63,17 @@ export class PackPool {
     return this.slots.some((s) => s.alive);
   }
 
-  run(call: Call): Promise<PackRun> {
+  /** notes: what the caller found about the call in input order (a repeated id), kept in its result. */
+  run(call: Call, notes: string[]): Promise<ScoredCall> {
     this.submitted++;
     if (this.options.threads > 1 && !this.started && this.submitted > this.options.startAfter) this.start();
     const live = this.slots.filter((s) => s.alive);
-    if (live.length === 0) return this.inMainThread(call);
+    if (live.length === 0) return this.inMainThread(call, notes);
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
-    return new Promise<PackRun>((resolve, reject) => {
-      slot.pending.set(id, { call, resolve, reject });
-      slot.worker.postMessage({ id, call });
+    return new Promise<ScoredCall>((resolve, reject) => {
+      slot.pending.set(id, { call, notes, resolve, reject });
+      slot.worker.postMessage({ id, call, notes });
     });
   }
 
@@ -80,9 +83,9 @@ export class PackPool {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  private inMainThread(call: Call): Promise<PackRun> {
+  private inMainThread(call: Call, notes: string[]): Promise<ScoredCall> {
     try {
-      return Promise.resolve(runPack(this.pack, call, this.options.targets));
+      return Promise.resolve(runAndScore(this.pack, call, this.options.targets, notes));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -118,8 +121,8 @@ export class PackPool {
     if (!pending) return;
     slot.pending.delete(reply.id);
     // a call the worker could not run is run again here, so the failure is the main thread's own
-    if ('error' in reply) this.inMainThread(pending.call).then(pending.resolve, pending.reject);
-    else pending.resolve(reply.run);
+    if ('error' in reply) this.inMainThread(pending.call, pending.notes).then(pending.resolve, pending.reject);
+    else pending.resolve(reply.scored);
   }
 
   /** Retire a worker; its calls run in the main thread, in the order they were sent. */
@@ -129,7 +132,7 @@ export class PackPool {
       void slot.worker.terminate();
       const pending = [...slot.pending.values()];
       slot.pending.clear();
-      for (const p of pending) this.inMainThread(p.call).then(p.resolve, p.reject);
+      for (const p of pending) this.inMainThread(p.call, p.notes).then(p.resolve, p.reject);
     }
     if (!this.warned) {
       this.warned = true;

@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RunTargets } from '../engine/call-context.js';
-import { runPack } from '../engine/run-pack.js';
+
 import { loadPacks } from '../io/load-packs.js';
 import type { Call } from '../model/call.js';
+import { runAndScore, type ScoredCall } from '../scoring/run-and-score.js';
 
 /** What the main thread gives a worker: the same rule folders and targets it loaded itself. */
 export interface PackWorkerData {
@@ -12,20 +13,20 @@ export interface PackWorkerData {
   packHash: string;
 }
 
-export type PackWorkerRequest = { id: number; call: Call };
-export type PackWorkerReply = { id: number; run: ReturnType<typeof runPack> } | { id: number; error: string } | { unusable: string };
+export type PackWorkerRequest = { id: number; call: Call; notes: string[] };
+export type PackWorkerReply = { id: number; scored: ScoredCall } | { id: number; error: string } | { unusable: string };
 
-/** Worker thread body: load the pack once, then run it on each call the main thread sends. */
+/** Worker thread body: load the pack once, then run and score each call the main thread sends. */
 function serve(port: NonNullable<typeof parentPort>, data: PackWorkerData): void {
   const { pack } = loadPacks(data.rules);
   if (!pack || pack.info.hash !== data.packHash) {
     port.postMessage({ unusable: pack ? 'the rule files changed since the run started' : 'the rules did not load' } satisfies PackWorkerReply);
     return;
   }
-  port.on('message', ({ id, call }: PackWorkerRequest) => {
+  port.on('message', ({ id, call, notes }: PackWorkerRequest) => {
     let reply: PackWorkerReply;
     try {
-      reply = { id, run: runPack(pack, call, data.targets) };
+      reply = { id, scored: runAndScore(pack, call, data.targets, notes) };
     } catch (e) {
       reply = { id, error: (e as Error).message };
     }

@@ -1,6 +1,5 @@
 import { emptyGrouped, addToGrouped, finishGroups, NO_GROUP } from '../aggregate/grouped-summary.js';
 import { finishSummary } from '../aggregate/summary.js';
-import type { PackRun } from '../engine/run-pack.js';
 import { csvFormatter } from '../formatters/csv-report.js';
 import { githubFormatter } from '../formatters/github-report.js';
 import { jsonFormatter } from '../formatters/json-report.js';
@@ -24,7 +23,7 @@ import type { Formatter, RunHeader, SkippedCall } from '../model/report.js';
 import { SCHEMA_VERSION } from '../model/result.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
 import { CallSelector, checkSelectSpec, parseSample, parseShard, type SelectSpec } from '../sampling/select-calls.js';
-import { scoreCall } from '../scoring/score-call.js';
+import type { ScoredCall } from '../scoring/run-and-score.js';
 import { callNotes, duplicateIds, skipReason, skippedCall, where } from '../scoring/triage-call.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from './exit-codes.js';
 import { loadBaseline, staleLine } from './baseline-io.js';
@@ -331,13 +330,13 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   const inFlight = () => (pool.parallel ? IN_FLIGHT_PER_THREAD * plan.threads : 0);
 
   /** The in-order part of scoring a call: everything but running the pack, which may be elsewhere. */
-  const finishCall = (call: Call, seq: number, notes: string[], run: PackRun) => {
-    const scoredResult = plan.baseline ? plan.baseline.apply(scoreCall(call, run, pack, notes), pack.scoring) : scoreCall(call, run, pack, notes);
-    const result = options.showPii ? scoredResult : redactResult(scoredResult);
+  const finishCall = (seq: number, { result: scoredResult, ruleErrors: failures }: ScoredCall) => {
+    const baselined = plan.baseline ? plan.baseline.apply(scoredResult, pack.scoring) : scoredResult;
+    const result = options.showPii ? baselined : redactResult(baselined);
     scored++;
-    for (const e of run.ruleErrors) {
+    for (const e of failures) {
       ruleErrors++;
-      stderrLine(`cxlint: rule ${e.ruleId} failed on call ${call.id}: ${e.message}`);
+      stderrLine(`cxlint: rule ${e.ruleId} failed on call ${result.id}: ${e.message}`);
     }
     addToGates(gates, result, seq);
     addToGrouped(grouped, result);
@@ -368,11 +367,11 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
         notes.push(duplicate);
         stderrLine(`cxlint: warning: ${where(call.source)}: ${duplicate}`);
       }
-      let run: PackRun | undefined;
-      const ready = pool.run(call).then((r) => (run = r));
+      let done: ScoredCall | undefined;
+      const ready = pool.run(call, notes).then((r) => (done = r));
       // awaited in order by flush; this branch only keeps a failure from counting as unhandled meanwhile
       ready.catch(() => undefined);
-      queue.push({ ready, write: () => finishCall(call, seq, notes, run!) });
+      queue.push({ ready, write: () => finishCall(seq, done!) });
     }
     await flush(inFlight());
   };

@@ -1,5 +1,6 @@
 import { ADAPTERS, adapterByName, chooseAdapter, type Detection } from '../adapters/index.js';
 import type { AdapterOptions } from '../adapters/adapter.js';
+import { csvAdapter } from '../adapters/csv-utterances.js';
 import { fileStem } from '../adapters/json-document.js';
 import { resolveRoles, type RoleOptions } from '../adapters/role-resolver.js';
 import type { Call } from '../model/call.js';
@@ -8,6 +9,7 @@ import type { InputError, RawCall } from '../model/raw-call.js';
 import { expandInputs, STDIN } from './expand-inputs.js';
 import { isSidecarOfTranscript, loadMetaFile, metaFromFilename, readSidecarMeta, type Meta } from './meta-sources.js';
 import { looksBinary, readSourceBytes } from './read-source.js';
+import { planCsvStream, streamCsv, type CsvStreamPlan } from './stream-csv.js';
 import { streamJsonl } from './stream-jsonl.js';
 import { statSync } from 'node:fs';
 
@@ -30,15 +32,26 @@ function withMeta(raw: RawCall, layers: Meta[]): RawCall {
 
 const lineOfFirstNul = (text: string) => text.slice(0, text.indexOf('\u0000')).split('\n').length;
 
-/** JSONL files above this size are streamed a chunk at a time instead of read whole. */
+/** JSONL and CSV files above this size are streamed a chunk at a time instead of read whole. */
 const STREAM_BYTES = 4 << 20;
 
-function streamable(file: string, forcedFormat: string | undefined): boolean {
-  if (file === STDIN || !/\.(jsonl|ndjson)$/i.test(file) || (forcedFormat !== undefined && forcedFormat !== 'cxlint-json')) return false;
+function streamable(file: string, forcedFormat: string | undefined): 'jsonl' | 'csv' | undefined {
+  if (file === STDIN) return undefined;
+  const kind = /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : /\.csv$/i.test(file) ? 'csv' : undefined;
+  if (!kind || (forcedFormat !== undefined && forcedFormat !== (kind === 'jsonl' ? 'cxlint-json' : csvAdapter.name))) return undefined;
   try {
-    return statSync(file).size > STREAM_BYTES;
+    return statSync(file).size > STREAM_BYTES ? kind : undefined;
   } catch {
-    return false;
+    return undefined;
+  }
+}
+
+/** How to stream a large CSV file, or undefined to read it whole (see planCsvStream); never throws. */
+function csvPlan(file: string, forced: boolean): CsvStreamPlan | undefined {
+  try {
+    return planCsvStream(file, forced);
+  } catch {
+    return undefined;
   }
 }
 
@@ -85,13 +98,15 @@ export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterabl
   for (const error of errors) yield { kind: 'error', error };
   for (const file of files) {
     const name = file === STDIN ? '<stdin>' : file;
-    if (streamable(file, forced?.name)) {
+    const kind = streamable(file, forced?.name);
+    const csv = kind === 'csv' ? csvPlan(file, forced !== undefined) : undefined;
+    if (kind === 'jsonl' || csv) {
+      if (csv?.note) options.onNote?.({ file: name, ...csv.note });
       const fileLayers = metaLayers(file, name, namePattern);
       for (const error of fileLayers.errors) yield { kind: 'error', error };
       try {
-        for (const item of streamJsonl(file, name, (line, message) => options.onNote?.({ file: name, line, message }))) {
-          yield item.kind === 'error' ? item : finishCall(item.call, name, fileLayers.layers, table, options);
-        }
+        const items = csv ? streamCsv(file, name, csv, options) : streamJsonl(file, name, (line, message) => options.onNote?.({ file: name, line, message }));
+        for (const item of items) yield item.kind === 'error' ? item : finishCall(item.call, name, fileLayers.layers, table, options);
       } catch (e) {
         yield { kind: 'error', error: { file: name, message: `cannot read: ${(e as Error).message}` } };
       }

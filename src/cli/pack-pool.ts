@@ -97,7 +97,7 @@ export class PackPool {
     for (let i = 0; i < this.options.threads; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(new URL('./pack-worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+        worker = new Worker(new URL('./pack-worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: 48 } });
       } catch (e) {
         this.fail(undefined, (e as Error).message);
         return;

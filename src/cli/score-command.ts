@@ -29,6 +29,7 @@ import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from './exit-codes.js';
 import { loadBaseline, staleLine } from './baseline-io.js';
 import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
 import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
+import { heapCollector } from './heap-collector.js';
 import { defaultThreads, PackPool } from './pack-pool.js';
 import { chalkFor, stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
@@ -167,8 +168,10 @@ export function openOutput(path: string | undefined): Output | undefined {
 
 /** Calls scored in the main thread before worker threads start: fewer than this never pays for them. */
 const WORKERS_AFTER_CALLS = 200;
+/** With workers, a full garbage collection in the main thread after this many calls. */
+const COLLECT_EVERY_CALLS = 250;
 /** Calls sent ahead to each worker while the output waits for the earliest. */
-const IN_FLIGHT_PER_THREAD = 128;
+const IN_FLIGHT_PER_THREAD = 64;
 
 /** Everything a score run needs, checked before the first call is read. */
 interface ScorePlan {
@@ -310,6 +313,7 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   };
 
   const selector = new CallSelector<{ call: Call; seq: number }>(plan.select);
+  const collect = heapCollector();
   const pool = new PackPool(pack, {
     threads: plan.threads,
     startAfter: WORKERS_AFTER_CALLS,
@@ -341,6 +345,7 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     addToGates(gates, result, seq);
     addToGrouped(grouped, result);
     out.write(formatter.call(result));
+    if (pool.parallel && scored % COLLECT_EVERY_CALLS === 0) collect();
     if (showProgress && Date.now() - lastProgress > 500) {
       lastProgress = Date.now();
       process.stderr.write(`\rscored ${scored} calls, ${errors.length} errors`);

@@ -68,7 +68,9 @@ export function compilePhraseRule(info: RuleInfo, rule: PhraseRuleFile, group: P
     run(ctx: CallContext): Finding[] {
       const findings: Finding[] = [];
       const turns = ctx.call.turns;
-      for (let i = 0; i < turns.length; i++) {
+      // a turn with no candidate phrase can only match through a transcriber cue
+      const visit = cues.length > 0 || !hasPhrases ? turns.map((_, i) => i) : matcher.phrases.group.turnsWithCandidates(matcher.phrases, ctx.tokens);
+      for (const i of visit) {
         if (!inScope(scope, ctx, i)) continue;
         const tokens = ctx.tokens[i]!;
         let hit = hasPhrases ? findUncancelled(matcher, tokens) : undefined;

@@ -32,7 +32,9 @@ export function compileSequenceRule(info: RuleInfo, rule: SequenceRuleFile, grou
       const findings: Finding[] = [];
       const turns = ctx.call.turns;
       const tl = ctx.timeline.turns;
-      for (let i = 0; i < turns.length; i++) {
+      // the first step matches only where its phrases have candidates (any turn when it has none)
+      const firstTurns = first.any ? turns.map((_, i) => i) : first.matcher.phrases.group.turnsWithCandidates(first.matcher.phrases, ctx.tokens);
+      for (const i of firstTurns) {
         if (!speakerMatches(first.speaker, turns[i]!.speaker) || !inScope(scopeAnySpeaker, ctx, i)) continue;
         const a = matchStep(first, ctx.tokens[i]!);
         if (a === undefined) continue;

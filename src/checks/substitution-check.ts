@@ -15,7 +15,10 @@ export function compileSubstitutionRule(info: RuleInfo, rule: SubstitutionRuleFi
     ...info,
     run(ctx: CallContext): Finding[] {
       const findings: Finding[] = [];
-      for (let i = 0; i < ctx.call.turns.length; i++) {
+      // only turns where some term has its words can hold a term
+      const visit = new Set<number>();
+      for (const term of terms) for (const i of term.set.group.turnsWithCandidates(term.set, ctx.tokens)) visit.add(i);
+      for (const i of [...visit].sort((a, b) => a - b)) {
         if (!inScope(scope, ctx, i)) continue;
         const tokens = ctx.tokens[i]!;
         const seen = new Set<number>();

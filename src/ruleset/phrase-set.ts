@@ -151,14 +151,50 @@ export class PhraseGroup {
     return perSet;
   }
 
-  /** Indices of the set's patterns whose required words all occur in the turn, in pattern order. */
-  candidates(set: PhraseSet, tokens: Token[]): number[] {
+  /** The turn's candidates for every set, computed once per token array. */
+  private turnCandidates(tokens: Token[]): TurnCandidates {
     const cache = tokens as Token[] & Record<symbol, TurnCandidates | undefined>;
     let perTurn = cache[this.key];
     if (perTurn === undefined) {
       perTurn = this.indexTurn(tokens);
       cache[this.key] = perTurn;
     }
+    return perTurn;
+  }
+
+  /** The call whose turns were last indexed, and per set the turns where it has candidates. */
+  private lastCall: Token[][] | undefined;
+  private lastCallTurns = new Map<number, number[]>();
+
+  /**
+   * Indices of the turns (ascending) where the set has any candidate pattern: the only turns a rule
+   * needs to visit. Every turn when a pattern of the set requires no word. Computed once per call for
+   * every set of the group.
+   */
+  turnsWithCandidates(set: PhraseSet, turns: Token[][]): readonly number[] {
+    if (this.unindexed[set.id]!.length > 0) return turns.map((_, i) => i);
+    if (turns !== this.lastCall || this.lastCallKey !== this.key) {
+      this.lastCall = turns;
+      this.lastCallKey = this.key;
+      this.lastCallTurns = new Map();
+      for (let i = 0; i < turns.length; i++) {
+        const perTurn = this.turnCandidates(turns[i]!);
+        if (!perTurn) continue;
+        for (const setId of perTurn.keys()) {
+          const list = this.lastCallTurns.get(setId);
+          if (list) list.push(i);
+          else this.lastCallTurns.set(setId, [i]);
+        }
+      }
+    }
+    return this.lastCallTurns.get(set.id) ?? NONE;
+  }
+
+  private lastCallKey: symbol | undefined;
+
+  /** Indices of the set's patterns whose required words all occur in the turn, in pattern order. */
+  candidates(set: PhraseSet, tokens: Token[]): number[] {
+    const perTurn = this.turnCandidates(tokens);
     const found = perTurn?.get(set.id) ?? NONE;
     const always = this.unindexed[set.id]!;
     if (always.length === 0) return found;

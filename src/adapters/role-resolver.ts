@@ -166,6 +166,6 @@ export function resolveRoles(raw: RawCall, options: RoleOptions = {}): RawCall {
 }
 
 /** The labels left without a role, when the call's roles could not be resolved (for a warning). */
-export function unresolvedSpeakers(call: Call): string | undefined {
+export function unresolvedSpeakers(call: Pick<Call, 'meta'>): string | undefined {
   return call.meta.roles === 'unresolved' ? String(call.meta.unresolvedSpeakers ?? '') : undefined;
 }

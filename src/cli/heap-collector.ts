@@ -2,22 +2,30 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * A function that runs a full garbage collection now, or does nothing where V8 will not give one.
+ * A function to call now and then (every few dozen calls) that runs a full garbage collection when
+ * the process's resident memory is over budget — at most once every `minChecksBetween` calls of it —
+ * and does nothing where V8 will not give a collection.
  *
- * Why: with worker threads the main thread only reads calls and writes results, and every result it
- * receives outlives a young-generation collection while it waits its turn in the output queue. V8
- * then lets the old generation fill with those dead results for a long time before collecting it
- * (the main thread's heap grew to ~110 MB while holding ~20 MB live). A collection every thousand
- * calls (a few ms each) keeps the process under its memory bound; flags such as
- * --max-old-space-size cannot be set from inside a running process.
+ * Why: V8 lets a busy heap grow well past what it holds alive before collecting it (the main thread
+ * grew to ~110 MB while holding ~20 MB, the workers to ~70 MB each), and the flags that bound that
+ * (--max-old-space-size, --max-semi-space-size) cannot be set from inside a running process. A
+ * collection costs a few tens of ms; it runs only when memory is actually high.
  */
-export function heapCollector(): () => void {
+export function heapCollector(budgetBytes: number, minChecksBetween = 1, rss: () => number = process.memoryUsage.rss): () => boolean {
+  let gc: (() => void) | undefined;
   try {
     setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    if (typeof gc === 'function') return () => (gc as () => void)();
+    const exposed = runInNewContext('gc') as unknown;
+    if (typeof exposed === 'function') gc = exposed as () => void;
   } catch {
     // not exposed: leave collection to V8
   }
-  return () => undefined;
+  let sinceLast = minChecksBetween;
+  return () => {
+    sinceLast++;
+    if (!gc || sinceLast < minChecksBetween || rss() <= budgetBytes) return false;
+    gc();
+    sinceLast = 0;
+    return true;
+  };
 }

@@ -85,7 +85,7 @@ export function roleWarnings(write: (line: string) => void = stderrLine) {
   const files = new Set<string>();
   let calls = 0;
   return {
-    note(call: Call): void {
+    note(call: Pick<Call, 'id' | 'source' | 'meta'>): void {
       const labels = unresolvedSpeakers(call);
       if (labels === undefined) return;
       calls++;

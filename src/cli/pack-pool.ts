@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RunTargets } from '../engine/call-context.js';
-import type { Call } from '../model/call.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
-import { runAndScore, type ScoredCall } from '../scoring/run-and-score.js';
-import type { PackWorkerData, PackWorkerReply } from './pack-worker.js';
+import { runJob, type JobResult, type PackJob, type PackWorkerData, type PackWorkerReply } from './pack-worker.js';
+import type { LineSettings } from './score-line.js';
 
 export interface PackPoolOptions {
   /** Worker threads to use; 1 or less runs every call in the main thread. */
@@ -13,7 +11,8 @@ export interface PackPoolOptions {
   startAfter: number;
   /** The rule folders the pack was loaded from (each worker loads them itself). */
   rules: string[];
-  targets: RunTargets;
+  /** Targets and read settings, the same in every thread. */
+  settings: LineSettings;
   /** Told once when workers cannot be used and the run goes on in the main thread. */
   onWarning?: (message: string) => void;
 }
@@ -23,14 +22,19 @@ export interface PackPoolOptions {
  * candidates), so a small nursery costs no time and keeps each worker's resident memory down.
  */
 const WORKER_YOUNG_GENERATION_MB = 6;
+/**
+ * A worker's old generation cap, in MB: a worker keeps the pack and the call in hand (~17 MB), and
+ * the cap makes V8 collect before the heap swells. A call too big for it ends the worker; its calls
+ * then run in the main thread (see fail), so a cap that is too low costs speed, never results.
+ */
+const WORKER_OLD_GENERATION_MB = 48;
 
 /** --concurrency default: one worker per core. */
 export const defaultThreads = () => availableParallelism();
 
 interface Pending {
-  call: Call;
-  notes: string[];
-  resolve: (scored: ScoredCall) => void;
+  job: PackJob;
+  resolve: (result: JobResult) => void;
   reject: (error: unknown) => void;
 }
 
@@ -41,10 +45,10 @@ interface Slot {
 }
 
 /**
- * Runs the pack on calls and scores them, in worker threads once a run is long enough. Results are
- * the objects runAndScore gives in the main thread (structured clones of them); the caller puts them
- * back in input order. The main thread keeps nothing of a call it has sent, so calls die young there.
- * A worker that fails hands its calls back to the main thread: nothing is lost.
+ * Runs jobs — a call to score, or a JSONL line to read and score — in worker threads once a run is
+ * long enough. Results are the objects runJob gives in the main thread (structured clones of them);
+ * the caller puts them back in input order. The main thread keeps nothing of a job it has sent.
+ * A worker that fails hands its jobs back to the main thread: nothing is lost.
  */
 export class PackPool {
   private readonly slots: Slot[] = [];
@@ -63,17 +67,16 @@ export class PackPool {
     return this.slots.some((s) => s.alive);
   }
 
-  /** notes: what the caller found about the call in input order (a repeated id), kept in its result. */
-  run(call: Call, notes: string[]): Promise<ScoredCall> {
+  run(job: PackJob): Promise<JobResult> {
     this.submitted++;
     if (this.options.threads > 1 && !this.started && this.submitted > this.options.startAfter) this.start();
     const live = this.slots.filter((s) => s.alive);
-    if (live.length === 0) return this.inMainThread(call, notes);
+    if (live.length === 0) return this.inMainThread(job);
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
-    return new Promise<ScoredCall>((resolve, reject) => {
-      slot.pending.set(id, { call, notes, resolve, reject });
-      slot.worker.postMessage({ id, call, notes });
+    return new Promise<JobResult>((resolve, reject) => {
+      slot.pending.set(id, { job, resolve, reject });
+      slot.worker.postMessage({ id, job });
     });
   }
 
@@ -83,9 +86,14 @@ export class PackPool {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  private inMainThread(call: Call, notes: string[]): Promise<ScoredCall> {
+  /** Run a job here and now (also what a failed worker's jobs come back to). */
+  runHere(job: PackJob): JobResult {
+    return runJob(this.pack, job, this.options.settings);
+  }
+
+  private inMainThread(job: PackJob): Promise<JobResult> {
     try {
-      return Promise.resolve(runAndScore(this.pack, call, this.options.targets, notes));
+      return Promise.resolve(this.runHere(job));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -93,11 +101,11 @@ export class PackPool {
 
   private start(): void {
     this.started = true;
-    const data: PackWorkerData = { rules: this.options.rules, targets: this.options.targets, packHash: this.pack.info.hash };
+    const data: PackWorkerData = { rules: this.options.rules, packHash: this.pack.info.hash, settings: this.options.settings };
     for (let i = 0; i < this.options.threads; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(new URL('./pack-worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: 48 } });
+        worker = new Worker(new URL('./pack-worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
       } catch (e) {
         this.fail(undefined, (e as Error).message);
         return;
@@ -121,8 +129,8 @@ export class PackPool {
     if (!pending) return;
     slot.pending.delete(reply.id);
     // a call the worker could not run is run again here, so the failure is the main thread's own
-    if ('error' in reply) this.inMainThread(pending.call, pending.notes).then(pending.resolve, pending.reject);
-    else pending.resolve(reply.scored);
+    if ('error' in reply) this.inMainThread(pending.job).then(pending.resolve, pending.reject);
+    else pending.resolve(reply.result);
   }
 
   /** Retire a worker; its calls run in the main thread, in the order they were sent. */
@@ -132,7 +140,7 @@ export class PackPool {
       void slot.worker.terminate();
       const pending = [...slot.pending.values()];
       slot.pending.clear();
-      for (const p of pending) this.inMainThread(p.call, p.notes).then(p.resolve, p.reject);
+      for (const p of pending) this.inMainThread(p.job).then(p.resolve, p.reject);
     }
     if (!this.warned) {
       this.warned = true;

@@ -16,14 +16,14 @@ import { hasGates, parseGateSpec, type GateInput } from '../gates/gate-spec.js';
 import { addToGates, emptyGateState, evaluateGates, type GateSpec } from '../gates/gates.js';
 import { loadPacks, formatLoadError } from '../io/load-packs.js';
 import { fileOutput, stdoutOutput, type Output } from '../io/output.js';
-import { readCalls, type ReadOptions } from '../io/read-calls.js';
+import { metaTableOf, readCalls, readCallsDeferred, readOptionsData, type DeferredLine, type ReadOptions } from '../io/read-calls.js';
 import type { InputError } from '../model/raw-call.js';
 import type { Call } from '../model/call.js';
 import type { Formatter, RunHeader, SkippedCall } from '../model/report.js';
 import { SCHEMA_VERSION } from '../model/result.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
 import { CallSelector, checkSelectSpec, parseSample, parseShard, type SelectSpec } from '../sampling/select-calls.js';
-import type { ScoredCall } from '../scoring/run-and-score.js';
+import { runAndScore, type ScoredCall } from '../scoring/run-and-score.js';
 import { callNotes, duplicateIds, skipReason, skippedCall, where } from '../scoring/triage-call.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from './exit-codes.js';
 import { loadBaseline, staleLine } from './baseline-io.js';
@@ -31,6 +31,8 @@ import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-opt
 import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
 import { heapCollector } from './heap-collector.js';
 import { defaultThreads, PackPool } from './pack-pool.js';
+import type { JobResult, PackJob } from './pack-worker.js';
+import { scoreLine, type LineOutcome, type LineSettings } from './score-line.js';
 import { chalkFor, stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -168,8 +170,13 @@ export function openOutput(path: string | undefined): Output | undefined {
 
 /** Calls scored in the main thread before worker threads start: fewer than this never pays for them. */
 const WORKERS_AFTER_CALLS = 200;
-/** With workers, a full garbage collection in the main thread after this many calls. */
-const COLLECT_EVERY_CALLS = 250;
+/** How often (in calls) the main thread asks whether to run a full garbage collection. */
+const COLLECT_CHECK_CALLS = 50;
+/** Full collections in the main thread: at most every this many calls, and alone only above the budget. */
+const COLLECT_EVERY_CALLS_WITH_WORKERS = 250;
+const COLLECT_EVERY_CALLS_ALONE = 200;
+/** Resident memory of a single-threaded run above which the main thread collects. */
+const MEMORY_BUDGET_BYTES = 150e6;
 /** Calls sent ahead to each worker while the output waits for the earliest. */
 const IN_FLIGHT_PER_THREAD = 64;
 
@@ -313,12 +320,22 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   };
 
   const selector = new CallSelector<{ call: Call; seq: number }>(plan.select);
-  const collect = heapCollector();
+  // Without --sample or --shard every call is scored, so a call's position is known when it is
+  // written, and large JSONL files can be read in the worker threads too.
+  const plain = !plan.select.sample && !plan.select.shard;
+  let position = 0;
+  // alone, the main thread collects when the process passes its memory budget; with workers, whose
+  // heaps count too, it collects on a fixed beat (a budget of 0)
+  const collect = heapCollector(plan.threads > 1 ? 0 : MEMORY_BUDGET_BYTES, (plan.threads > 1 ? COLLECT_EVERY_CALLS_WITH_WORKERS : COLLECT_EVERY_CALLS_ALONE) / COLLECT_CHECK_CALLS);
+  // the meta table is loaded once, here, for this thread's reader and every worker alike
+  const table = metaTableOf(plan.read);
+  const read: ReadOptions = table ? { ...plan.read, metaTable: table } : plan.read;
+  const settings: LineSettings = { read: readOptionsData(plan.read), ...(table ? { table } : {}), targets: plan.targets };
   const pool = new PackPool(pack, {
     threads: plan.threads,
     startAfter: WORKERS_AFTER_CALLS,
     rules: plan.rules,
-    targets: plan.targets,
+    settings,
     onWarning: (message) => stderrLine(`cxlint: warning: ${message}`),
   });
   // Output in input order: each record waits here until every record before it is written. With
@@ -332,9 +349,39 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     }
   };
   const inFlight = () => (pool.parallel ? IN_FLIGHT_PER_THREAD * plan.threads : 0);
+  /** Queue a job; `write` runs with its result once every earlier record is written. */
+  const enqueue = async (job: PackJob, write: (result: JobResult) => void) => {
+    let done: JobResult | undefined;
+    const ready = pool.run(job).then((r) => (done = r));
+    // awaited in order by flush; this branch only keeps a failure from counting as unhandled meanwhile
+    ready.catch(() => undefined);
+    queue.push({ ready, write: () => write(done!) });
+    await flush(inFlight());
+  };
+  const enqueueWritten = async (write: () => void) => {
+    queue.push({ ready: Promise.resolve(), write });
+    await flush(inFlight());
+  };
 
-  /** The in-order part of scoring a call: everything but running the pack, which may be elsewhere. */
-  const finishCall = (seq: number, { result: scoredResult, ruleErrors: failures }: ScoredCall) => {
+  const writeError = (error: InputError) => {
+    errors.push(error);
+    out.write(formatter.error(error));
+  };
+  const writeSkipped = (record: SkippedCall, seq: number) => {
+    skipped.push(record);
+    skippedSeq.push(seq);
+    out.write(formatter.skipped?.(record) ?? '');
+  };
+
+  /**
+   * The in-order part of scoring a call. A repeated id is found here, in input order whichever
+   * thread scored the call; the call is then scored again here with that note (rescore).
+   */
+  const writeScored = (seq: number, first: ScoredCall, rescore: (notes: string[]) => ScoredCall) => {
+    roles.note(first.result);
+    const duplicate = duplicates.check(first.result);
+    if (duplicate) stderrLine(`cxlint: warning: ${where(first.result.source)}: ${duplicate}`);
+    const { result: scoredResult, ruleErrors: failures } = duplicate ? rescore([duplicate]) : first;
     const baselined = plan.baseline ? plan.baseline.apply(scoredResult, pack.scoring) : scoredResult;
     const result = options.showPii ? baselined : redactResult(baselined);
     scored++;
@@ -345,61 +392,53 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     addToGates(gates, result, seq);
     addToGrouped(grouped, result);
     out.write(formatter.call(result));
-    if (pool.parallel && scored % COLLECT_EVERY_CALLS === 0) collect();
+    if (scored % COLLECT_CHECK_CALLS === 0) collect();
     if (showProgress && Date.now() - lastProgress > 500) {
       lastProgress = Date.now();
       process.stderr.write(`\rscored ${scored} calls, ${errors.length} errors`);
     }
   };
 
-  const score = async (call: Call, seq: number) => {
+  /** A call read in this thread; seq is its input position when a selection decided it. */
+  const score = async (call: Call, seq?: number) => {
     const reason = skipReason(call);
     if (reason !== undefined) {
-      queue.push({
-        ready: Promise.resolve(),
-        write: () => {
-          const record = skippedCall(call, reason);
-          skipped.push(record);
-          skippedSeq.push(seq);
-          out.write(formatter.skipped?.(record) ?? '');
-        },
-      });
-    } else {
-      roles.note(call);
-      const notes = callNotes(call);
-      const duplicate = duplicates.check(call);
-      if (duplicate) {
-        notes.push(duplicate);
-        stderrLine(`cxlint: warning: ${where(call.source)}: ${duplicate}`);
-      }
-      let done: ScoredCall | undefined;
-      const ready = pool.run(call, notes).then((r) => (done = r));
-      // awaited in order by flush; this branch only keeps a failure from counting as unhandled meanwhile
-      ready.catch(() => undefined);
-      queue.push({ ready, write: () => finishCall(seq, done!) });
+      await enqueueWritten(() => writeSkipped(skippedCall(call, reason), seq ?? position++));
+      return;
     }
-    await flush(inFlight());
+    const notes = callNotes(call);
+    await enqueue({ call, notes }, (r) => {
+      const rescore = (extra: string[]) => runAndScore(pack, call, plan.targets, [...notes, ...extra]);
+      writeScored(seq ?? position++, (r as { scored: ScoredCall }).scored, rescore);
+    });
   };
+
+  /** A JSONL line read and scored in a worker (or here, before the workers start). */
+  const scoreDeferred = (line: DeferredLine) =>
+    enqueue({ line }, (r) => {
+      const outcome = (r as { outcome: LineOutcome }).outcome;
+      if (outcome.kind === 'error') writeError(outcome.error);
+      else if (outcome.kind === 'skipped') writeSkipped(outcome.record, position++);
+      else {
+        const rescore = (extra: string[]) => (scoreLine(pack, line, settings, extra) as { scored: ScoredCall }).scored;
+        writeScored(position++, outcome.scored, rescore);
+      }
+    });
 
   try {
     out.write(formatter.start(runHeader(pack, options.groupBy, plan.targets, !options.showPii, selectionSetting(plan.select))));
-    for (const item of readCalls(plan.inputs, plan.read)) {
+    for (const item of plain ? readCallsDeferred(plan.inputs, read) : readCalls(plan.inputs, read)) {
       await breathe();
       if (out.closed || interrupt.signal) break;
       if (item.kind === 'error') {
         // not sharded: every shard reports every bad record, and merge counts each once
-        queue.push({
-          ready: Promise.resolve(),
-          write: () => {
-            errors.push(item.error);
-            out.write(formatter.error(item.error));
-          },
-        });
-        await flush(inFlight());
-        continue;
+        await enqueueWritten(() => writeError(item.error));
+      } else if (item.kind === 'line') await scoreDeferred(item.line);
+      else if (plain) await score(item.call);
+      else {
+        const seq = selector.position;
+        if (selector.offer({ item: { call: item.call, seq }, id: item.call.id, meta: item.call.meta }) === 'score') await score(item.call, seq);
       }
-      const seq = selector.position;
-      if (selector.offer({ item: { call: item.call, seq }, id: item.call.id, meta: item.call.meta }) === 'score') await score(item.call, seq);
     }
     for (const { call, seq } of selector.finish()) {
       await breathe();

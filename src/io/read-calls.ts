@@ -10,10 +10,25 @@ import { expandInputs, STDIN } from './expand-inputs.js';
 import { isSidecarOfTranscript, loadMetaFile, metaFromFilename, readSidecarMeta, type Meta } from './meta-sources.js';
 import { looksBinary, readSourceBytes } from './read-source.js';
 import { planCsvStream, streamCsv, type CsvStreamPlan } from './stream-csv.js';
-import { streamJsonl } from './stream-jsonl.js';
+import { jsonlLines, parseJsonlLine, type JsonlLine } from './stream-jsonl.js';
 import { statSync } from 'node:fs';
 
 export type InputItem = { kind: 'call'; call: Call } | { kind: 'error'; error: InputError };
+
+/**
+ * A JSONL line handed on unparsed, with what it needs to become a call anywhere (a worker thread):
+ * the file's name and meta layers. `callFromLine` turns it into an InputItem.
+ */
+export interface DeferredLine extends JsonlLine {
+  file: string;
+  layers: Meta[];
+}
+
+/** readCalls with deferred lines: large JSONL files give their lines unparsed. */
+export type ReadItem = InputItem | { kind: 'line'; line: DeferredLine };
+
+/** A meta table loaded once per run (--meta-file). */
+export type MetaTable = ReturnType<typeof loadMetaFile>;
 
 export interface ReadOptions extends AdapterOptions, RoleOptions {
   inputFormat?: string;
@@ -23,6 +38,20 @@ export interface ReadOptions extends AdapterOptions, RoleOptions {
   metaFile?: string;
   /** Told about something worth knowing that is not an error, e.g. a file read as Windows-1252. */
   onNote?: (note: InputError) => void;
+  /** The --meta-file table, when the caller has loaded it already (it is loaded once per run). */
+  metaTable?: MetaTable;
+}
+
+/** The options as data, without callbacks: what can be sent to a worker thread. */
+export function readOptionsData(options: ReadOptions): Omit<ReadOptions, 'onNote'> {
+  const data = { ...options };
+  delete data.onNote;
+  return data;
+}
+
+/** The --meta-file table of these options, loaded now if the caller has not loaded it. */
+export function metaTableOf(options: ReadOptions): MetaTable | undefined {
+  return options.metaTable ?? (options.metaFile !== undefined ? loadMetaFile(options.metaFile) : undefined);
 }
 
 /** Meta from outside the export, lowest precedence first: JSON sidecar, file name, --meta-file row. */
@@ -69,7 +98,7 @@ function metaLayers(file: string, name: string, namePattern: RegExp | undefined)
 }
 
 /** A raw call from any reader → meta layers, speaker roles, validation: a call or a positioned error. */
-function finishCall(raw: RawCall, name: string, fileLayers: Meta[], table: ReturnType<typeof loadMetaFile> | undefined, options: ReadOptions): InputItem {
+function finishCall(raw: RawCall, name: string, fileLayers: Meta[], table: MetaTable | undefined, options: ReadOptions): InputItem {
   const fallbackId = `${name.replace(/^.*[\\/]/, '')}#${raw.source.record}`;
   const id = raw.id?.trim() || fallbackId;
   const row = table?.rows.get(id) ?? table?.rows.get(fileStem(name));
@@ -77,8 +106,26 @@ function finishCall(raw: RawCall, name: string, fileLayers: Meta[], table: Retur
   return isInputError(call) ? { kind: 'error', error: call } : { kind: 'call', call };
 }
 
+/** A deferred JSONL line → a call or a positioned error, exactly as readCalls would have given it. Pure. */
+export function callFromLine(line: DeferredLine, table: MetaTable | undefined, options: ReadOptions): InputItem {
+  const item = parseJsonlLine(line, line.file);
+  return item.kind === 'error' ? item : finishCall(item.call, line.file, line.layers, table, options);
+}
+
 /** Every input record ends up here as a call or a positioned error, in input order; nothing throws. */
-export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterable<InputItem> {
+export function readCalls(inputs: string[], options: ReadOptions = {}): Iterable<InputItem> {
+  return readItems(inputs, options, false) as Iterable<InputItem>;
+}
+
+/**
+ * readCalls, except that the lines of large JSONL files come unparsed (kind "line"), for the caller
+ * to parse where it likes — in worker threads, which then do the reader's heaviest work too.
+ */
+export function readCallsDeferred(inputs: string[], options: ReadOptions = {}): Iterable<ReadItem> {
+  return readItems(inputs, options, true);
+}
+
+function* readItems(inputs: string[], options: ReadOptions, deferLines: boolean): Iterable<ReadItem> {
   const forced = options.inputFormat ? adapterByName(options.inputFormat) : undefined;
   if (options.inputFormat && !forced) {
     yield { kind: 'error', error: { file: '--input-format', message: `unknown input format "${options.inputFormat}" (choose ${ADAPTERS.map((a) => a.name).join(', ')})` } };
@@ -90,7 +137,7 @@ export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterabl
   } catch (e) {
     yield { kind: 'error', error: { file: '--meta-from-filename', message: (e as Error).message } };
   }
-  const table = options.metaFile !== undefined ? loadMetaFile(options.metaFile) : undefined;
+  const table = metaTableOf(options);
   for (const error of table?.errors ?? []) yield { kind: 'error', error };
 
   const extensions = ADAPTERS.flatMap((a) => a.extensions);
@@ -105,8 +152,14 @@ export function* readCalls(inputs: string[], options: ReadOptions = {}): Iterabl
       const fileLayers = metaLayers(file, name, namePattern);
       for (const error of fileLayers.errors) yield { kind: 'error', error };
       try {
-        const items = csv ? streamCsv(file, name, csv, options) : streamJsonl(file, name, (line, message) => options.onNote?.({ file: name, line, message }));
-        for (const item of items) yield item.kind === 'error' ? item : finishCall(item.call, name, fileLayers.layers, table, options);
+        if (csv) {
+          for (const item of streamCsv(file, name, csv, options)) yield item.kind === 'error' ? item : finishCall(item.call, name, fileLayers.layers, table, options);
+        } else {
+          for (const jsonl of jsonlLines(file, (line, message) => options.onNote?.({ file: name, line, message }))) {
+            const line: DeferredLine = { ...jsonl, file: name, layers: fileLayers.layers };
+            yield deferLines ? { kind: 'line', line } : callFromLine(line, table, options);
+          }
+        }
       } catch (e) {
         yield { kind: 'error', error: { file: name, message: `cannot read: ${(e as Error).message}` } };
       }

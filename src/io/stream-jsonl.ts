@@ -5,13 +5,20 @@ import type { AdapterItem } from '../model/raw-call.js';
 
 const CHUNK_BYTES = 1 << 20;
 
+/** One non-blank line of a JSONL file: its text, 1-based line number and record number. */
+export interface JsonlLine {
+  text: string;
+  line: number;
+  record: number;
+}
+
 /**
- * JSONL read a chunk at a time, so a file of any size costs one chunk and one line of memory: the
- * whole-file readers hold the text, its lines and their parses at once (a 140 MB export peaked at
- * 700 MB). Each line is one call; a line that is not a JSON value is a positioned error. Bytes are
- * UTF-8 (a BOM is dropped); undecodable bytes become U+FFFD and are reported once through onNote.
+ * The non-blank lines of a JSONL file, read a chunk at a time, so a file of any size costs one chunk
+ * and one line of memory: the whole-file readers hold the text, its lines and their parses at once
+ * (a 140 MB export peaked at 700 MB). Bytes are UTF-8 (a BOM is dropped); undecodable bytes become
+ * U+FFFD and are reported once through onNote.
  */
-export function* streamJsonl(path: string, name: string, onNote?: (line: number, message: string) => void): Iterable<AdapterItem> {
+export function* jsonlLines(path: string, onNote?: (line: number, message: string) => void): Iterable<JsonlLine> {
   const fd = openSync(path, 'r');
   const decoder = new TextDecoder('utf-8');
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -19,25 +26,15 @@ export function* streamJsonl(path: string, name: string, onNote?: (line: number,
   let lineNo = 0;
   let record = 0;
   let noted = false;
-  const lineItem = (line: string): AdapterItem | undefined => {
+  const lineOf = (raw: string): JsonlLine | undefined => {
     lineNo++;
-    const trimmed = line.trim();
-    if (trimmed === '') return undefined;
-    if (!noted && trimmed.includes('\ufffd')) {
+    const text = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).trim();
+    if (text === '') return undefined;
+    if (!noted && text.includes('\ufffd')) {
       noted = true;
       onNote?.(lineNo, `invalid UTF-8 from line ${lineNo}: bytes replaced by U+FFFD`);
     }
-    if (trimmed.includes('\u0000')) return { kind: 'error', error: { file: name, record: record++, line: lineNo, message: 'binary content (NUL bytes); expected a JSON call' } };
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch {
-      const parsed = parseJsonDocument(trimmed);
-      // one line is one document here: "the file ends early" means the line does
-      const where = parsed.ok ? '' : ` at column ${parsed.column}: ${parsed.problem.replace('the file ends early', 'the line ends early')}`;
-      return { kind: 'error', error: { file: name, record: record++, line: lineNo, message: `invalid JSON${where}` } };
-    }
-    return rawCallFromObject(value, name, record++, lineNo);
+    return { text, line: lineNo, record: record++ };
   };
   try {
     for (;;) {
@@ -45,19 +42,37 @@ export function* streamJsonl(path: string, name: string, onNote?: (line: number,
       const text = pending + decoder.decode(buffer.subarray(0, n), { stream: n > 0 });
       const lines = text.split('\n');
       pending = n > 0 ? lines.pop()! : '';
-      for (const line of lines) {
-        const item = lineItem(line.endsWith('\r') ? line.slice(0, -1) : line);
-        if (item) yield item;
+      for (const raw of lines) {
+        const line = lineOf(raw);
+        if (line) yield line;
       }
       if (n === 0) {
-        if (pending !== '') {
-          const item = lineItem(pending);
-          if (item) yield item;
-        }
+        const line = pending !== '' ? lineOf(pending) : undefined;
+        if (line) yield line;
         return;
       }
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** One JSONL line is one call; a line that is not a JSON value is a positioned error. Pure. */
+export function parseJsonlLine({ text, line, record }: JsonlLine, name: string): AdapterItem {
+  if (text.includes('\u0000')) return { kind: 'error', error: { file: name, record, line, message: 'binary content (NUL bytes); expected a JSON call' } };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const parsed = parseJsonDocument(text);
+    // one line is one document here: "the file ends early" means the line does
+    const where = parsed.ok ? '' : ` at column ${parsed.column}: ${parsed.problem.replace('the file ends early', 'the line ends early')}`;
+    return { kind: 'error', error: { file: name, record, line, message: `invalid JSON${where}` } };
+  }
+  return rawCallFromObject(value, name, record, line);
+}
+
+/** Every line of a JSONL file, parsed: a call or a positioned error each. */
+export function* streamJsonl(path: string, name: string, onNote?: (line: number, message: string) => void): Iterable<AdapterItem> {
+  for (const line of jsonlLines(path, onNote)) yield parseJsonlLine(line, name);
 }

@@ -48,7 +48,7 @@ export const where = (s: CallSource) => `${s.file}${s.line !== undefined ? `:${s
  * calls the same id, so both are scored: the later one carries a note naming the first, and the
  * results are told apart by their `source`.
  */
-export function duplicateIds(): { check(call: Call): string | undefined } {
+export function duplicateIds(): { check(call: Pick<Call, 'id' | 'source'>): string | undefined } {
   const seen = new Map<string, CallSource>();
   return {
     check(call) {

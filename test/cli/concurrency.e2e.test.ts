@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.js';
@@ -6,35 +6,48 @@ import { DEFAULT_PACK_DIR } from '../../src/io/load-packs.js';
 import { ROOT, runCli, tempTree } from '../helpers/fixtures.js';
 
 /**
- * --concurrency: worker threads start after the first 200 calls, so the corpus here is larger than
- * that, with bad records, a call with no speech and a repeated id spread through it — the records
- * whose place in the output is easiest to get wrong when results come back from several threads.
+ * --concurrency: worker threads start after the first 200 calls, and JSONL files over 4 MB are read
+ * line by line in the workers themselves. The inputs here are a JSONL file past both bounds, with bad
+ * records, a call with no speech and a repeated id spread through it, then a small file repeating an
+ * id of the big one, and a --meta-file: the records whose place and content are easiest to get wrong
+ * when results come back from several threads.
  */
 const tree = tempTree();
-let input = '';
+let big = '';
+let small = '';
+let metaFile = '';
 
 beforeAll(async () => {
   const base = join(tree.dir, 'corpus');
-  await generateCorpus({ base, calls: 420, turns: 24, seed: 7, packDir: DEFAULT_PACK_DIR });
+  await generateCorpus({ base, calls: 660, turns: 60, seed: 7, packDir: DEFAULT_PACK_DIR, csv: false });
   const lines = readFileSync(`${base}.jsonl`, 'utf8').trimEnd().split('\n');
   lines.splice(3, 0, '{"id": "broken", "turns": [');
   lines.splice(250, 0, JSON.stringify({ id: 'silent', turns: [{ speaker: 'agent', text: '   ' }] }));
   lines.splice(300, 0, 'not json at all');
   lines.splice(380, 0, lines[330]!);
-  input = join(tree.dir, 'mixed.jsonl');
-  writeFileSync(input, `${lines.join('\n')}\n`);
+  big = join(tree.dir, 'big.jsonl');
+  writeFileSync(big, `${lines.join('\n')}\n`);
+  small = join(tree.dir, 'small.jsonl');
+  writeFileSync(small, `${lines[500]}\n`);
+  metaFile = join(tree.dir, 'meta.csv');
+  writeFileSync(metaFile, 'call_id,site\nbench-0000010,Leeds\nbench-0000600,Cork\n');
 }, 60_000);
 afterAll(tree.remove);
 
-const run = (threads: number, args: string[]) => runCli(['score', input, '--no-progress', '--concurrency', String(threads), ...args], { cwd: ROOT });
+const run = (threads: number, args: string[]) =>
+  runCli(['score', big, small, '--meta-file', metaFile, '--no-progress', '--concurrency', String(threads), ...args], { cwd: ROOT });
 
 describe('--concurrency', () => {
-  it.each([['ndjson'], ['table'], ['summary-json']])('gives byte-identical %s output, errors and exit code with 1, 2 and 3 threads', (format) => {
-    const args = ['--format', format, '--group-by', 'team', '--fail-under', '60'];
+  it('the big input is past the streaming and worker bounds', () => {
+    expect(statSync(big).size).toBeGreaterThan(4 << 20);
+  });
+
+  it.each([['ndjson'], ['table'], ['summary-json']])('gives byte-identical %s output, errors and exit code with 1 thread and with several', (format) => {
+    const args = ['--format', format, '--group-by', 'site', '--fail-under', '60'];
     const one = run(1, args);
     expect(one.stdout.length).toBeGreaterThan(1000);
     expect(one.status).toBe(2); // two bad records
-    for (const threads of [2, 3]) {
+    for (const threads of format === 'ndjson' ? [2, 3] : [2]) {
       const many = run(threads, args);
       expect(many.stdout).toBe(one.stdout);
       expect(many.stderr).toBe(one.stderr);
@@ -42,13 +55,24 @@ describe('--concurrency', () => {
     }
   });
 
-  it('keeps every record in input order: calls, errors and skipped calls', () => {
-    const lines = run(2, ['--format', 'ndjson']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; id?: string; line?: number; source?: { line?: number } });
-    const records = lines.filter((l) => l.type !== 'header' && l.type !== 'summary');
-    expect(records).toHaveLength(424);
-    const positions = records.map((r) => r.source?.line ?? r.line ?? -1);
-    expect(positions.every((p) => p > 0)).toBe(true);
+  it('keeps every record in input order, with meta from the meta file and the repeats reported where they occur', () => {
+    const r = run(2, ['--format', 'ndjson']);
+    type Line = { type: string; id?: string; line?: number; file?: string; source?: { line?: number; file: string }; meta?: Record<string, unknown>; notes?: string[] };
+    const records = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line)
+      .filter((l) => l.type !== 'header' && l.type !== 'summary');
+    expect(records).toHaveLength(665);
+    const inBig = records.filter((x) => (x.source?.file ?? x.file) === big);
+    const positions = inBig.map((x) => x.source?.line ?? x.line ?? -1);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(records.at(-1)!.source!.file).toBe(small);
+    expect(records.find((x) => x.id === 'bench-0000010')!.meta!.site).toBe('Leeds');
+    expect(records.find((x) => x.id === 'bench-0000600')!.meta!.site).toBe('Cork');
+    const repeated = records.filter((x) => x.notes?.some((n) => n.startsWith('duplicate call id')));
+    expect(repeated.map((x) => x.source!.file)).toEqual([big, small]);
+    expect(r.stderr.match(/duplicate call id/g)).toHaveLength(2);
   });
 
   it('rejects a thread count that is not a whole number from 1 to 256 (exit 2)', () => {

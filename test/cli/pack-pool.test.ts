@@ -15,25 +15,26 @@ const calls = Array.from({ length: 40 }, (_, i) =>
   ]),
 );
 const notesOf = (i: number) => (i === 7 ? ['call id repeated'] : []);
-const expected = calls.map((c, i) => runAndScore(pack!, c, {}, notesOf(i)));
+const expected = calls.map((c, i) => ({ scored: runAndScore(pack!, c, {}, notesOf(i)) }));
+const settings = { read: {}, targets: {} };
 
 describe('PackPool (worker threads)', () => {
   it('gives what runAndScore gives in the main thread, notes included, once workers run the calls', async () => {
-    const pool = new PackPool(pack!, { threads: 2, startAfter: 5, rules: [], targets: {} });
+    const pool = new PackPool(pack!, { threads: 2, startAfter: 5, rules: [], settings });
     try {
-      const runs = await Promise.all(calls.map((c, i) => pool.run(c, notesOf(i))));
+      const runs = await Promise.all(calls.map((c, i) => pool.run({ call: c, notes: notesOf(i) })));
       expect(pool.parallel).toBe(true);
       expect(runs).toEqual(expected);
-      expect(runs.filter((r) => r.result.findings.length > 0).length).toBeGreaterThan(10);
-      expect(runs[7]!.result.notes).toContain('call id repeated');
+      expect(runs.filter((r) => 'scored' in r && r.scored.result.findings.length > 0).length).toBeGreaterThan(10);
+      expect(runs[7]).toMatchObject({ scored: { result: { notes: ['call id repeated'] } } });
     } finally {
       await pool.close();
     }
   });
 
   it('with one thread never starts a worker', async () => {
-    const pool = new PackPool(pack!, { threads: 1, startAfter: 0, rules: [], targets: {} });
-    const runs = await Promise.all(calls.map((c, i) => pool.run(c, notesOf(i))));
+    const pool = new PackPool(pack!, { threads: 1, startAfter: 0, rules: [], settings });
+    const runs = await Promise.all(calls.map((c, i) => pool.run({ call: c, notes: notesOf(i) })));
     expect(pool.parallel).toBe(false);
     expect(runs).toEqual(expected);
     await pool.close();
@@ -42,13 +43,29 @@ describe('PackPool (worker threads)', () => {
   it('falls back to the main thread, warning once, when the workers cannot load the same pack', async () => {
     const warnings: string[] = [];
     const changed = { ...pack!, info: { ...pack!.info, hash: 'not-the-files-on-disk' } };
-    const pool = new PackPool(changed, { threads: 2, startAfter: 0, rules: [], targets: {}, onWarning: (m) => warnings.push(m) });
+    const pool = new PackPool(changed, { threads: 2, startAfter: 0, rules: [], settings, onWarning: (m) => warnings.push(m) });
     try {
-      const runs = await Promise.all(calls.map((c, i) => pool.run(c, notesOf(i))));
+      const runs = await Promise.all(calls.map((c, i) => pool.run({ call: c, notes: notesOf(i) })));
       expect(runs).toEqual(expected);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toContain('rule files changed');
       expect(pool.parallel).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reads and scores JSONL lines in the workers as the main thread would, bad lines included', async () => {
+    const lines = calls.map((c, i) => ({ text: i === 5 ? '{"id": "cut", "turns": [' : JSON.stringify(c), line: i + 1, record: i, file: 'calls.jsonl', layers: [{ site: 'Leeds' }] }));
+    const here = new PackPool(pack!, { threads: 1, startAfter: 0, rules: [], settings });
+    const expectedLines = lines.map((line) => here.runHere({ line }));
+    const pool = new PackPool(pack!, { threads: 2, startAfter: 0, rules: [], settings });
+    try {
+      const outcomes = await Promise.all(lines.map((line) => pool.run({ line })));
+      expect(pool.parallel).toBe(true);
+      expect(outcomes).toEqual(expectedLines);
+      expect(outcomes[5]).toMatchObject({ outcome: { kind: 'error', error: { file: 'calls.jsonl', line: 6 } } });
+      expect(outcomes[6]).toMatchObject({ outcome: { kind: 'scored', scored: { result: { meta: { site: 'Leeds' } } } } });
     } finally {
       await pool.close();
     }

@@ -1,12 +1,28 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, mergePacks, type CompiledPack } from '../ruleset/compile-pack.js';
-import { loadPack, type RuleLoadError } from '../ruleset/load-pack.js';
+import { loadPack, type LoadedPack, type RuleLoadError } from '../ruleset/load-pack.js';
+import { restoreSnapshot, type PackSnapshot } from '../ruleset/pack-snapshot.js';
 
 /** rules/ of the installed package, next to dist/. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
 export const DEFAULT_PACK_DIR = join(BUILTIN_RULES_DIR, 'inward');
+/** The default pack as loaded at build time (`npm run build`), used while its files are unchanged. */
+export const DEFAULT_PACK_SNAPSHOT = fileURLToPath(new URL('../default-pack.snapshot.json', import.meta.url));
+
+/** A pack folder, from its build-time snapshot when it has one that still matches its files. */
+function loadPackFolder(dir: string): LoadedPack {
+  if (dir === DEFAULT_PACK_DIR && existsSync(DEFAULT_PACK_SNAPSHOT)) {
+    try {
+      const source = restoreSnapshot(JSON.parse(readFileSync(DEFAULT_PACK_SNAPSHOT, 'utf8')) as PackSnapshot, dir);
+      if (source) return { source, errors: [] };
+    } catch {
+      // an unreadable snapshot is no snapshot: load the YAML
+    }
+  }
+  return loadPack(dir);
+}
 
 /** A folder with pack.yaml is one pack; otherwise each sub-folder with a pack.yaml is one. */
 export function packDirsIn(dir: string): string[] {
@@ -31,7 +47,7 @@ export function loadPacks(extraDirs: string[] = [], includeDefault = true): { pa
   const packs: CompiledPack[] = [];
   const named = new Map<string, string>();
   for (const dir of dirs) {
-    const loaded = loadPack(dir);
+    const loaded = loadPackFolder(dir);
     errors.push(...loaded.errors);
     if (!loaded.source) continue;
     const name = loaded.source.pack.name;

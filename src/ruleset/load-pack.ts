@@ -16,6 +16,31 @@ export interface PackSource {
   hash: string;
   /** Line of `name:` in pack.yaml, for errors about the pack as a whole. */
   nameLine?: number;
+  /** The files read, in the order hashed: names in the folder, or absolute paths (a glossary elsewhere). */
+  files: string[];
+}
+
+/** The YAML files of a pack folder, in name order. */
+export function packFileNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n) && statSync(join(dir, n)).isFile())
+    .sort();
+}
+
+/** Reads pack files relative to the folder, hashing each as it is read: the pack's identity. */
+export function packReader(dir: string): { read: (name: string) => string; files: string[]; digest: () => string } {
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  return {
+    read(name) {
+      const text = readFileSync(isAbsolute(name) ? name : join(dir, name), 'utf8');
+      hash.update(name).update('\0').update(text).update('\0');
+      files.push(name);
+      return text;
+    },
+    files,
+    digest: () => hash.digest('hex').slice(0, 16),
+  };
 }
 
 export interface RuleLoadError {
@@ -143,20 +168,13 @@ export function loadPack(dir: string): LoadedPack {
   const errors: RuleLoadError[] = [];
   let names: string[];
   try {
-    names = readdirSync(dir)
-      .filter((n) => /\.ya?ml$/.test(n) && statSync(join(dir, n)).isFile())
-      .sort();
+    names = packFileNames(dir);
   } catch (e) {
     return { errors: [{ file: dir, message: `cannot read rule pack folder: ${(e as Error).message}` }] };
   }
   const packName = names.find((n) => /^pack\.ya?ml$/.test(n));
   if (!packName) return { errors: [{ file: dir, message: 'no pack.yaml in this folder; a rule pack needs one' }] };
-  const hash = createHash('sha256');
-  const read = (name: string) => {
-    const text = readFileSync(isAbsolute(name) ? name : join(dir, name), 'utf8');
-    hash.update(name).update('\0').update(text).update('\0');
-    return text;
-  };
+  const { read, files, digest } = packReader(dir);
   const packFile = join(dir, packName);
   const packParsed = parseYaml(read(packName), packFile);
   if (packParsed.errors.length > 0) return { errors: packParsed.errors };
@@ -224,5 +242,5 @@ export function loadPack(dir: string): LoadedPack {
     rules.push({ id, file, rule });
   }
   const nameLine = packParsed.lineOf(['name']);
-  return { source: { dir, pack, rules, hash: hash.digest('hex').slice(0, 16), ...(nameLine !== undefined ? { nameLine } : {}) }, errors };
+  return { source: { dir, pack, rules, hash: digest(), ...(nameLine !== undefined ? { nameLine } : {}), files }, errors };
 }

@@ -6,7 +6,7 @@ import { mergeSummaries, type SummaryState } from './summary.js';
 import { keepWorst, type WorstCall } from './worst-calls.js';
 
 /** `--format summary-json`: what `cxlint merge` combines. Bumped on any incompatible change. */
-export const PARTIAL_VERSION = '1';
+export const PARTIAL_VERSION = '2';
 
 export interface RunPartial {
   type: 'cxlint-summary';
@@ -20,7 +20,7 @@ export interface RunPartial {
 
 const summaryState = z.object({
   calls: z.number(),
-  scores: z.array(z.number()),
+  scores: z.array(z.tuple([z.number(), z.number()])),
   signals: z.record(z.string(), z.object({ polarity: z.enum(['inward', 'outward']), calls: z.number(), findings: z.number() })),
 });
 const severityList = z.object({ count: z.number(), first: z.array(z.tuple([z.number(), z.string()])) });
@@ -36,7 +36,7 @@ export const partialSchema = z.object({
     all: summaryState,
     groups: z.array(z.tuple([z.string(), summaryState])),
     gates: z.object({
-      scores: z.array(z.tuple([z.string(), z.number(), z.number()])),
+      scores: z.array(z.tuple([z.number(), z.number(), z.array(z.tuple([z.number(), z.string()]))])),
       signalCalls: z.record(z.string(), z.number()),
       findings: z.number(),
       severity: z.object({ info: severityList, warning: severityList, error: severityList }),
@@ -55,7 +55,7 @@ export const partialSchema = z.object({
 const sortedKeys = <T>(record: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-const canonicalSummary = (s: SummaryState): SummaryState => ({ calls: s.calls, scores: [...s.scores].sort((a, b) => a - b), signals: sortedKeys(s.signals) });
+const canonicalSummary = (s: SummaryState): SummaryState => ({ calls: s.calls, scores: s.scores, signals: sortedKeys(s.signals) });
 
 /**
  * Orders that carry no information (scores are a multiset, signal maps are maps) fixed, so that the

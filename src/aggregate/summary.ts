@@ -1,10 +1,11 @@
 import type { Polarity } from '../model/finding.js';
 import type { CallResult } from '../model/result.js';
+import { addScore, callCount, mergeScoreCounts, scoreAtRank, sumOfScores, type ScoreCounts } from './score-counts.js';
 
 /** Running totals, mergeable across shards: every statistic is derived from these at the end. */
 export interface SummaryState {
   calls: number;
-  scores: number[];
+  scores: ScoreCounts;
   signals: Record<string, { polarity: Polarity; calls: number; findings: number }>;
 }
 
@@ -38,7 +39,7 @@ export const emptySummary = (): SummaryState => ({ calls: 0, scores: [], signals
 
 export function addToSummary(state: SummaryState, result: CallResult): void {
   state.calls++;
-  state.scores.push(result.score);
+  addScore(state.scores, result.score);
   for (const s of result.signals) {
     const entry = (state.signals[s.signal] ??= { polarity: s.polarity, calls: 0, findings: 0 });
     entry.calls++;
@@ -48,9 +49,9 @@ export function addToSummary(state: SummaryState, result: CallResult): void {
 
 export function mergeSummaries(states: SummaryState[]): SummaryState {
   const merged = emptySummary();
+  merged.scores = mergeScoreCounts(states.map((s) => s.scores));
   for (const s of states) {
     merged.calls += s.calls;
-    merged.scores.push(...s.scores);
     for (const [signal, e] of Object.entries(s.signals)) {
       const m = (merged.signals[signal] ??= { polarity: e.polarity, calls: 0, findings: 0 });
       m.calls += e.calls;
@@ -62,23 +63,20 @@ export function mergeSummaries(states: SummaryState[]): SummaryState {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
+/** Nearest-rank percentile. */
+function percentile(counts: ScoreCounts, n: number, p: number): number | null {
+  if (n === 0) return null;
+  return scoreAtRank(counts, Math.max(1, Math.ceil((p / 100) * n)))!;
 }
 
-function median(sorted: number[]): number | null {
-  const n = sorted.length;
+function median(counts: ScoreCounts, n: number): number | null {
   if (n === 0) return null;
-  return n % 2 === 1 ? sorted[(n - 1) / 2]! : round1((sorted[n / 2 - 1]! + sorted[n / 2]!) / 2);
+  return n % 2 === 1 ? scoreAtRank(counts, (n + 1) / 2)! : round1((scoreAtRank(counts, n / 2)! + scoreAtRank(counts, n / 2 + 1)!) / 2);
 }
 
 /** Signals are listed in the order the pack declares them, so every report reads the same way. */
 export function finishSummary(state: SummaryState, signalOrder: Record<string, Polarity>): Summary {
-  const sorted = [...state.scores].sort((a, b) => a - b);
-  const sum = sorted.reduce((a, b) => a + b, 0);
+  const n = callCount(state.scores);
   const known = Object.keys(signalOrder);
   const extra = Object.keys(state.signals).filter((s) => !known.includes(s)).sort();
   const signals = [...known, ...extra].map((signal): SignalSummary => {
@@ -95,12 +93,12 @@ export function finishSummary(state: SummaryState, signalOrder: Record<string, P
   return {
     calls: state.calls,
     score: {
-      mean: sorted.length > 0 ? round1(sum / sorted.length) : null,
-      median: median(sorted),
-      p10: percentile(sorted, 10),
-      p90: percentile(sorted, 90),
-      min: sorted[0] ?? null,
-      max: sorted[sorted.length - 1] ?? null,
+      mean: n > 0 ? round1(sumOfScores(state.scores) / n) : null,
+      median: median(state.scores, n),
+      p10: percentile(state.scores, n, 10),
+      p90: percentile(state.scores, n, 90),
+      min: state.scores[0]?.[0] ?? null,
+      max: state.scores[state.scores.length - 1]?.[0] ?? null,
     },
     signals,
   };

@@ -1,5 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import type { CallResult } from '../model/result.js';
+import { callCount, entryFor, sumOfScores, type ScoreCounts } from '../aggregate/score-counts.js';
 
 /**
  * CI gates: pure. A run feeds every call result into a GateState (mergeable, so sharded runs gate
@@ -31,9 +32,15 @@ export interface GateFailure {
 
 const EXAMPLES = 5;
 
+/**
+ * Calls per gate score, ascending, each with its first few calls ([position in the input, call id])
+ * by position: enough to list the first calls under any --fail-under exactly, in memory that does
+ * not grow with the number of calls.
+ */
+export type GateScores = [score: number, calls: number, first: [number, string][]][];
+
 export interface GateState {
-  /** [call id, gate score, position of the call in the input] per call. */
-  scores: [string, number, number][];
+  scores: GateScores;
   /** Calls with at least one counted finding, per signal. */
   signalCalls: Record<string, number>;
   /** Counted (not baselined) inward findings. */
@@ -59,8 +66,11 @@ export const gateScore = (r: CallResult) => r.baseline?.score ?? r.score;
  * `seq` is the call's position among all the calls read (shards count the calls of other shards
  * too), so that merged shards list the same calls in the same order as one run.
  */
-export function addToGates(state: GateState, r: CallResult, seq = state.scores.length): void {
-  state.scores.push([r.id, gateScore(r), seq]);
+export function addToGates(state: GateState, r: CallResult, seq: number): void {
+  const score = gateScore(r);
+  const entry = entryFor(state.scores, score, () => [score, 0, []]);
+  entry[1]++;
+  keepFirst(entry[2], [seq, r.id]);
   const signals = new Set<string>();
   for (const f of r.findings) {
     if (f.baselined) {
@@ -79,11 +89,23 @@ export function addToGates(state: GateState, r: CallResult, seq = state.scores.l
 
 const bySeq = <T extends [unknown, ...unknown[]]>(pos: (x: T) => number) => (a: T, b: T) => pos(a) - pos(b);
 
+/** Keep the EXAMPLES earliest (by position) in a list sorted by position. */
+function keepFirst(first: [number, string][], item: [number, string]): void {
+  if (first.length === EXAMPLES && item[0] > first[EXAMPLES - 1]![0]) return;
+  first.push(item);
+  first.sort(bySeq((x) => x[0]));
+  if (first.length > EXAMPLES) first.pop();
+}
+
 /** The state of one run over all the calls of the parts, in input order (sort is stable). */
 export function mergeGateStates(states: GateState[]): GateState {
   const merged = emptyGateState();
   for (const s of states) {
-    merged.scores.push(...s.scores);
+    for (const [score, calls, first] of s.scores) {
+      const entry = entryFor(merged.scores, score, () => [score, 0, []]);
+      entry[1] += calls;
+      for (const item of first) keepFirst(entry[2], item);
+    }
     for (const [signal, n] of Object.entries(s.signalCalls)) merged.signalCalls[signal] = (merged.signalCalls[signal] ?? 0) + n;
     merged.findings += s.findings;
     merged.baselined += s.baselined;
@@ -92,7 +114,6 @@ export function mergeGateStates(states: GateState[]): GateState {
       merged.severity[level].first.push(...s.severity[level].first);
     }
   }
-  merged.scores.sort(bySeq((x) => x[2]));
   for (const level of ['info', 'warning', 'error'] as const) {
     const m = merged.severity[level];
     m.first = m.first.sort(bySeq((x) => x[0])).slice(0, EXAMPLES);
@@ -103,9 +124,9 @@ export function mergeGateStates(states: GateState[]): GateState {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The mean exactly as the summary reports it: sum of the sorted scores, one decimal. */
-export function meanScore(scores: number[]): number | null {
-  if (scores.length === 0) return null;
-  return round1([...scores].sort((a, b) => a - b).reduce((a, b) => a + b, 0) / scores.length);
+export function meanScore(scores: ScoreCounts): number | null {
+  const n = callCount(scores);
+  return n === 0 ? null : round1(sumOfScores(scores) / n);
 }
 
 const list = (items: string[], total: number) => `${items.join(', ')}${total > items.length ? ', …' : ''}`;
@@ -113,17 +134,22 @@ const list = (items: string[], total: number) => `${items.join(', ')}${total > i
 /** Which gates failed, in a fixed order, each with the one line that explains it. */
 export function evaluateGates(spec: GateSpec, state: GateState): GateFailure[] {
   const failures: GateFailure[] = [];
-  const calls = state.scores.length;
+  const calls = state.scores.reduce((n, [, c]) => n + c, 0);
   const note = state.baselined > 0 ? ` (${state.baselined} baselined finding(s) not counted)` : '';
   if (spec.failUnder !== undefined) {
-    const below = state.scores.filter(([, score]) => score < spec.failUnder!);
-    if (below.length > 0) {
-      const shown = below.slice(0, EXAMPLES).map(([id, score]) => `${id} (${score})`);
-      failures.push({ gate: 'fail-under', message: `${below.length} call(s) scored below --fail-under ${spec.failUnder}: ${list(shown, below.length)}${note}` });
+    const below = state.scores.filter(([score]) => score < spec.failUnder!);
+    const count = below.reduce((n, [, c]) => n + c, 0);
+    if (count > 0) {
+      const shown = below
+        .flatMap(([score, , first]) => first.map(([seq, id]) => [seq, `${id} (${score})`] as [number, string]))
+        .sort(bySeq((x) => x[0]))
+        .slice(0, EXAMPLES)
+        .map(([, text]) => text);
+      failures.push({ gate: 'fail-under', message: `${count} call(s) scored below --fail-under ${spec.failUnder}: ${list(shown, count)}${note}` });
     }
   }
   if (spec.failMeanUnder !== undefined) {
-    const mean = meanScore(state.scores.map(([, s]) => s));
+    const mean = meanScore(state.scores.map(([score, c]) => [score, c]));
     if (mean !== null && mean < spec.failMeanUnder) {
       failures.push({ gate: 'fail-mean-under', message: `mean score ${mean} over ${calls} call(s) is below --fail-mean-under ${spec.failMeanUnder}${note}` });
     }

@@ -1,5 +1,6 @@
 import type { Call, CallSource } from '../model/call.js';
 import type { SkippedCall } from '../model/report.js';
+import { SeenIds } from './seen-ids.js';
 
 /**
  * Why a call that was read without error is still not scored, or undefined when it can be: a call
@@ -49,14 +50,11 @@ export const where = (s: CallSource) => `${s.file}${s.line !== undefined ? `:${s
  * results are told apart by their `source`.
  */
 export function duplicateIds(): { check(call: Pick<Call, 'id' | 'source'>): string | undefined } {
-  const seen = new Map<string, CallSource>();
+  const seen = new SeenIds();
   return {
     check(call) {
-      const first = seen.get(call.id);
-      if (!first) {
-        seen.set(call.id, call.source);
-        return undefined;
-      }
+      const first = seen.firstSeen(call.id, call.source);
+      if (!first) return undefined;
       return `duplicate call id "${call.id}", first read at ${where(first)}: both are scored, told apart by their source`;
     },
   };

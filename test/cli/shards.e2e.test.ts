@@ -31,7 +31,14 @@ const withoutCalls = (stdout: string) => {
 
 describe('sharded runs and merge', () => {
   it('each call is scored by exactly one shard', () => {
-    const ids = shards(3).flatMap((f) => JSON.parse(readFileSync(f, 'utf8')).state.gates.scores.map((s: [string]) => s[0]));
+    const ids = [1, 2, 3].flatMap((i) =>
+      runCli(['score', ...INPUTS, '--format', 'ndjson', '--shard', `${i}/3`])
+        .stdout.trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; id?: string })
+        .filter((l) => l.type === 'call')
+        .map((l) => l.id!),
+    );
     const single = JSON.parse(runCli(['score', ...INPUTS, '--format', 'json']).stdout).calls.map((c: { id: string }) => c.id);
     expect([...ids].sort()).toEqual([...single].sort());
     expect(ids.length).toBe(single.length);

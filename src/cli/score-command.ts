@@ -346,6 +346,8 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
       const head = queue.shift()!;
       await head.ready;
       head.write();
+      // a slow reader of stdout sets the pace: nothing piles up unwritten in memory
+      await out.drained();
     }
   };
   const inFlight = () => (pool.parallel ? IN_FLIGHT_PER_THREAD * plan.threads : 0);

@@ -13,6 +13,11 @@ export interface Output {
   readonly error?: Error | undefined;
   /** Resolves when everything written so far has been flushed. */
   flush(): Promise<void>;
+  /**
+   * Resolves once the reader has caught up when the last write had to be buffered (a slow pipe),
+   * at once otherwise: a writer that waits here holds a bounded amount of unwritten output.
+   */
+  drained(): Promise<void>;
   /** The output is complete: for a file, move it into place. */
   commit(): Promise<void>;
   /** The run failed before the output was complete: for a file, leave the old one as it was. */
@@ -22,6 +27,7 @@ export interface Output {
 export function stdoutOutput(stream: NodeJS.WritableStream = process.stdout): Output {
   let closed = false;
   let error: Error | undefined;
+  let backlogged = false;
   const fail = (e: NodeJS.ErrnoException) => {
     closed = true;
     if (e.code !== 'EPIPE') error ??= e;
@@ -31,10 +37,25 @@ export function stdoutOutput(stream: NodeJS.WritableStream = process.stdout): Ou
     write(text) {
       if (closed || !text) return;
       try {
-        stream.write(text);
+        if (!stream.write(text)) backlogged = true;
       } catch (e) {
         fail(e as NodeJS.ErrnoException);
       }
+    },
+    drained() {
+      if (!backlogged || closed) return Promise.resolve();
+      return new Promise((resolve) => {
+        const done = () => {
+          backlogged = false;
+          stream.off('drain', done);
+          stream.off('error', done);
+          stream.off('close', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+        stream.on('close', done);
+      });
     },
     get closed() {
       return closed;
@@ -88,6 +109,7 @@ export function fileOutput(path: string): Output {
       return error;
     },
     flush: () => Promise.resolve(),
+    drained: () => Promise.resolve(),
     async commit() {
       if (fd === undefined) return;
       fsyncSync(fd);

@@ -50,4 +50,20 @@ describe('stdoutOutput', () => {
     expect(out.closed).toBe(false);
     expect(out.error).toBeUndefined();
   });
+
+  it('drained() waits while a slow reader has output buffered, and returns at once when it has caught up', async () => {
+    const pending: (() => void)[] = [];
+    const slow = new Writable({ highWaterMark: 8, write: (_c, _e, cb) => void pending.push(cb) });
+    const out = stdoutOutput(slow);
+    await out.drained(); // nothing written yet
+    out.write('a line longer than the high-water mark\n');
+    let drained = false;
+    const wait = out.drained().then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(drained).toBe(false);
+    while (pending.length > 0) pending.shift()!();
+    await wait;
+    expect(drained).toBe(true);
+    await out.drained();
+  });
 });

@@ -1,6 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
+/** Resident memory of a single-threaded command above which it collects its garbage. */
+export const MEMORY_BUDGET_BYTES = 150e6;
+
 /**
  * A function to call now and then (every few dozen calls) that runs a full garbage collection when
  * the process's resident memory is over budget — at most once every `minChecksBetween` calls of it —

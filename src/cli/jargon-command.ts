@@ -16,6 +16,7 @@ import { compilePhraseSet, findPhrase, type PhraseSet } from '../ruleset/phrase-
 import { glossaryFileSchema } from '../ruleset/rule-schema.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { readOptionsFrom, type InputCliOptions } from './input-options.js';
+import { heapCollector, MEMORY_BUDGET_BYTES } from './heap-collector.js';
 import { chalkFor, stderrLine } from './terminal.js';
 
 export { JARGON_FORMATS } from './choices.js';
@@ -133,9 +134,14 @@ export async function jargonCommand(inputs: string[], options: JargonOptions): P
   const errors: InputError[] = [];
   const showProgress = options.progress !== false && process.stderr.isTTY === true;
   let lastProgress = Date.now();
+  // check memory every 50 calls; collect at most every 200 (see heapCollector)
+  const collect = heapCollector(MEMORY_BUDGET_BYTES, 4);
   for (const item of readCalls(inputs, read.options)) {
     if (item.kind === 'error') errors.push(item.error);
-    else discovery.addCall(item.call);
+    else {
+      discovery.addCall(item.call);
+      if (discovery.totals.calls % 50 === 0) collect();
+    }
     if (showProgress && Date.now() - lastProgress > 500) {
       lastProgress = Date.now();
       process.stderr.write(`\rread ${discovery.totals.calls} calls, ${errors.length} errors`);

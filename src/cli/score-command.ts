@@ -29,7 +29,7 @@ import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from './exit-codes.js';
 import { loadBaseline, staleLine } from './baseline-io.js';
 import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
 import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
-import { heapCollector } from './heap-collector.js';
+import { heapCollector, MEMORY_BUDGET_BYTES } from './heap-collector.js';
 import { defaultThreads, PackPool } from './pack-pool.js';
 import type { JobResult, PackJob } from './pack-worker.js';
 import { scoreLine, type LineOutcome, type LineSettings } from './score-line.js';
@@ -175,8 +175,6 @@ const COLLECT_CHECK_CALLS = 50;
 /** Full collections in the main thread: at most every this many calls, and alone only above the budget. */
 const COLLECT_EVERY_CALLS_WITH_WORKERS = 250;
 const COLLECT_EVERY_CALLS_ALONE = 200;
-/** Resident memory of a single-threaded run above which the main thread collects. */
-const MEMORY_BUDGET_BYTES = 150e6;
 /** Calls sent ahead to each worker while the output waits for the earliest. */
 const IN_FLIGHT_PER_THREAD = 64;
 

@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { BASELINE_VERSION, collectBaseline, type BaselineFile } from '../baseline/baseline.js';
 import { runPack } from '../engine/run-pack.js';
 import { readCalls } from '../io/read-calls.js';
@@ -24,7 +25,7 @@ export async function baselineCreateCommand(inputs: string[], options: BaselineC
   if (!prepared) return EXIT_ERROR;
   const { read, targets, pack, hadErrors } = prepared;
   if (inputs.length === 0) inputs = ['-'];
-  if (inputs.includes('-') && process.stdin.isTTY) {
+  if (inputs.includes('-') && isatty(0)) {
     stderrLine('cxlint: no input files given and stdin is a terminal; try `cxlint baseline create fixtures/calls -o baseline.json`');
     return EXIT_ERROR;
   }

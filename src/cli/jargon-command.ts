@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { jargonTable } from '../formatters/jargon-table.js';
@@ -123,7 +124,7 @@ export async function jargonCommand(inputs: string[], options: JargonOptions): P
     existing = loaded.entries;
   }
   if (inputs.length === 0) inputs = ['-'];
-  if (inputs.includes('-') && process.stdin.isTTY) {
+  if (inputs.includes('-') && isatty(0)) {
     stderrLine('cxlint: no input files given and stdin is a terminal; try `cxlint jargon fixtures/jargon`');
     return EXIT_ERROR;
   }

@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { emptyGrouped, addToGrouped, finishGroups, NO_GROUP } from '../aggregate/grouped-summary.js';
 import { finishSummary } from '../aggregate/summary.js';
 import { csvFormatter } from '../formatters/csv-report.js';
@@ -254,7 +255,7 @@ function planScore(inputs: string[], options: ScoreOptions): ScorePlan | undefin
   const gates = parseGateSpec(gateInput, Object.keys(pack.signals));
   if ('error' in gates) return usage(gates.error);
   if (inputs.length === 0) inputs = ['-'];
-  if (inputs.includes('-') && process.stdin.isTTY) return usage('no input files given and stdin is a terminal; try `cxlint score fixtures/calls`');
+  if (inputs.includes('-') && isatty(0)) return usage('no input files given and stdin is a terminal; try `cxlint score fixtures/calls`');
   const targets = parseAhtTargets(options.ahtTarget);
   if ('error' in targets) return usage(targets.error);
   const baseline = options.baseline !== undefined ? loadBaseline(options.baseline) : undefined;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
 import { STDIN } from './expand-inputs.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -92,8 +92,35 @@ export function looksBinary(text: string): boolean {
   return text.slice(0, 1024).includes('\u0000');
 }
 
+/**
+ * All of standard input. fd 0 may be non-blocking (Node makes a pipe non-blocking once anything
+ * touches process.stdin), where a read before the writer has written fails with EAGAIN: wait a
+ * little and read again rather than give up.
+ */
+function readStdinBytes(): Buffer {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.allocUnsafe(1 << 16);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 5);
+        continue;
+      }
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
+}
+
 export function readSourceBytes(file: string): Decoded {
-  return decodeSource(readFileSync(file === STDIN ? 0 : file));
+  return decodeSource(file === STDIN ? readStdinBytes() : readFileSync(file));
 }
 
 export function readSource(file: string): string {

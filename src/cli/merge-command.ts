@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { finishGroups } from '../aggregate/grouped-summary.js';
-import { mergePartials, partialSchema, type RunPartial } from '../aggregate/partial.js';
+import { mergePartials, PARTIAL_VERSION, partialSchema, type RunPartial } from '../aggregate/partial.js';
 import { finishSummary } from '../aggregate/summary.js';
 import { githubFormatter } from '../formatters/github-report.js';
 import { jsonFormatter } from '../formatters/json-report.js';
@@ -24,6 +24,11 @@ function readPartial(file: string): RunPartial | string {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     return `${file}: cannot read a summary-json partial: ${(e as Error).message}`;
+  }
+  // an older or newer partial has another shape: say so before checking the shape
+  const version = (data as { type?: unknown; partialVersion?: unknown } | null)?.type === 'cxlint-summary' ? (data as { partialVersion?: unknown }).partialVersion : undefined;
+  if (version !== undefined && version !== PARTIAL_VERSION) {
+    return `${file}: a summary-json partial of version ${JSON.stringify(version)}; this cxlint reads version ${PARTIAL_VERSION}: score the shard again with this version`;
   }
   const parsed = partialSchema.safeParse(data);
   if (!parsed.success) {

@@ -29,8 +29,15 @@ const WORKER_YOUNG_GENERATION_MB = 6;
  */
 const WORKER_OLD_GENERATION_MB = 48;
 
-/** --concurrency default: one worker per core. */
-export const defaultThreads = () => availableParallelism();
+/**
+ * --concurrency default: one worker per core, at most four. Each worker holds its own copy of the
+ * pack and heap (~25 MB), and copying results between threads costs about a third of the work it
+ * saves, so beyond a few cores memory grows faster than speed.
+ */
+export const defaultThreads = () => Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
+const MAX_DEFAULT_THREADS = 4;
+/** Workers started in place of ones that died on a call, per run. */
+const MAX_REPLACEMENTS = 4;
 
 interface Pending {
   job: PackJob;
@@ -56,6 +63,8 @@ export class PackPool {
   private nextId = 0;
   private started = false;
   private warned = false;
+  private replacements = 0;
+  private closed = false;
 
   constructor(
     private readonly pack: CompiledPack,
@@ -81,6 +90,7 @@ export class PackPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const workers = this.slots.map((s) => s.worker);
     this.slots.forEach((s) => (s.alive = false));
     await Promise.all(workers.map((w) => w.terminate()));
@@ -101,28 +111,36 @@ export class PackPool {
 
   private start(): void {
     this.started = true;
+    for (let i = 0; i < this.options.threads; i++) if (!this.spawn()) return;
+  }
+
+  /** One more worker; false (after warning) when none can be started. */
+  private spawn(): boolean {
     const data: PackWorkerData = { rules: this.options.rules, packHash: this.pack.info.hash, settings: this.options.settings };
-    for (let i = 0; i < this.options.threads; i++) {
-      let worker: Worker;
-      try {
-        worker = new Worker(new URL('./pack-worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
-      } catch (e) {
-        this.fail(undefined, (e as Error).message);
-        return;
-      }
-      const slot: Slot = { worker, pending: new Map(), alive: true };
-      this.slots.push(slot);
-      worker.on('message', (reply: PackWorkerReply) => this.receive(slot, reply));
-      worker.on('error', (e) => this.fail(slot, e.message));
-      worker.on('exit', (code) => {
-        if (slot.alive) this.fail(slot, `exited with code ${code}`);
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./pack-worker.js', import.meta.url), {
+        workerData: data,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
       });
+    } catch (e) {
+      this.fail(undefined, (e as Error).message, false);
+      return false;
     }
+    const slot: Slot = { worker, pending: new Map(), alive: true };
+    this.slots.push(slot);
+    worker.on('message', (reply: PackWorkerReply) => this.receive(slot, reply));
+    worker.on('error', (e) => this.fail(slot, e.message, true));
+    worker.on('exit', (code) => {
+      if (slot.alive) this.fail(slot, `exited with code ${code}`, true);
+    });
+    return true;
   }
 
   private receive(slot: Slot, reply: PackWorkerReply): void {
     if ('unusable' in reply) {
-      this.fail(slot, reply.unusable);
+      // a replacement would read the same rule files: no point
+      this.fail(slot, reply.unusable, false);
       return;
     }
     const pending = slot.pending.get(reply.id);
@@ -133,18 +151,28 @@ export class PackPool {
     else pending.resolve(reply.result);
   }
 
-  /** Retire a worker; its calls run in the main thread, in the order they were sent. */
-  private fail(slot: Slot | undefined, why: string): void {
+  /**
+   * Retire a worker; its calls run in the main thread, in the order they were sent. A worker that
+   * died on a call (out of its memory on a call of tens of thousands of turns) is replaced, a few
+   * times at most, so one odd call does not leave the rest of the run on fewer threads.
+   */
+  private fail(slot: Slot | undefined, why: string, replace: boolean): void {
     if (slot) {
+      if (!slot.alive) return;
       slot.alive = false;
       void slot.worker.terminate();
       const pending = [...slot.pending.values()];
       slot.pending.clear();
       for (const p of pending) this.inMainThread(p.job).then(p.resolve, p.reject);
     }
+    const replaced = replace && !this.closed && this.replacements < MAX_REPLACEMENTS && this.slots.some((s) => s.alive || s === slot);
     if (!this.warned) {
       this.warned = true;
-      this.options.onWarning?.(`a worker thread could not be used (${why}); scoring goes on in the main thread`);
+      this.options.onWarning?.(`a worker thread stopped (${why}); its calls were scored in the main thread${replaced ? ', and a new worker took its place' : ', which goes on without it'}`);
+    }
+    if (replaced) {
+      this.replacements++;
+      this.spawn();
     }
   }
 }

@@ -18,13 +18,12 @@ export interface LineSettings {
 
 /**
  * A deferred line read, triaged and scored, as `score` would do it for a call read in the main
- * thread. A repeated call id is the caller's to find (it needs every earlier call): `extraNotes`
- * lets it score the line again with that note.
+ * thread. A repeated call id is the caller's to note (it needs every earlier call).
  */
-export function scoreLine(pack: CompiledPack, line: DeferredLine, settings: LineSettings, extraNotes: string[] = []): LineOutcome {
+export function scoreLine(pack: CompiledPack, line: DeferredLine, settings: LineSettings): LineOutcome {
   const item = callFromLine(line, settings.table, settings.read);
   if (item.kind === 'error') return item;
   const reason = skipReason(item.call);
   if (reason !== undefined) return { kind: 'skipped', record: skippedCall(item.call, reason) };
-  return { kind: 'scored', scored: runAndScore(pack, item.call, settings.targets, [...callNotes(item.call), ...extraNotes]) };
+  return { kind: 'scored', scored: runAndScore(pack, item.call, settings.targets, callNotes(item.call)) };
 }

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../model/extremes.js';
 import type { Call, Speaker } from '../model/call.js';
 import type { CallTimeline } from './call-timeline.js';
 
@@ -192,7 +193,7 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
   }
   const order = timeOrder(tl);
   const first = tl.turns[order[0]!]!.startMs;
-  const last = Math.max(...tl.turns.map((t) => t.endMs));
+  const last = maxOf(tl.turns.map((t) => t.endMs));
   const handleTimeMs = last - first;
   const gaps = findGaps(call, tl, order, policy, cues, first, handleTimeMs);
   const holds = gaps.filter((g) => g.kind === 'hold');
@@ -246,7 +247,7 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
     gaps,
     holdCount: holds.length,
     holdTotalMs: holdMs,
-    longestHoldMs: holds.length > 0 ? Math.max(...holds.map((g) => g.durationMs)) : 0,
+    longestHoldMs: holds.length > 0 ? maxOf(holds.map((g) => g.durationMs)) : 0,
     deadAirCount: gaps.length - holds.length,
     overtalkCount: tl.endsKnown ? overtalks.length : null,
     overtalkMs: tl.endsKnown ? overtalks.reduce((s, o) => s + o.durationMs, 0) : null,
@@ -255,7 +256,7 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
     agentWordsPerMinuteEnd: agentWpmEnd,
     agentSpeedUpRatio: speedUp,
     longestAgentMonologueMs: agentIdx.length > 0 ? longestMonologue : null,
-    firstAgentTurnMs: agentIdx.length > 0 ? Math.min(...agentIdx.map((i) => tl.turns[i]!.startMs)) - first : null,
+    firstAgentTurnMs: agentIdx.length > 0 ? minOf(agentIdx.map((i) => tl.turns[i]!.startMs)) - first : null,
     unavailable,
   };
 }

@@ -55,7 +55,7 @@ export function runPack(pack: CompiledPack, call: Call, targets: RunTargets = {}
   const ruleErrors: RuleFailure[] = [];
   for (const rule of pack.rules) {
     try {
-      findings.push(...rule.run(ctx));
+      for (const f of rule.run(ctx)) findings.push(f);
     } catch (e) {
       ruleErrors.push({ ruleId: rule.id, message: (e as Error).message });
     }

@@ -1,3 +1,4 @@
+import { maxOf } from '../model/extremes.js';
 import type { ChalkInstance } from 'chalk';
 import type { Call } from '../model/call.js';
 import type { Finding } from '../model/finding.js';
@@ -57,7 +58,7 @@ export function explainCall(call: Call, result: CallResult, chalk: ChalkInstance
   const findingsByTurn = new Map<number, Finding[]>();
   for (const f of result.findings) findingsByTurn.set(f.turn, [...(findingsByTurn.get(f.turn) ?? []), f]);
   const gapsAfter = new Map(m.gaps.map((g) => [g.afterTurn, g]));
-  const speakerWidth = Math.max(...call.turns.map((t) => t.speaker.length), 8);
+  const speakerWidth = maxOf([...call.turns.map((t) => t.speaker.length), 8]);
   for (const turn of call.turns) {
     const findings = findingsByTurn.get(turn.index) ?? [];
     const time = turn.startMs !== undefined ? clock(turn.startMs).padStart(7) : '       ';

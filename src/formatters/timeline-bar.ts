@@ -1,3 +1,4 @@
+import { minOf } from '../model/extremes.js';
 import type { ChalkInstance } from 'chalk';
 import type { Call } from '../model/call.js';
 import type { CallMetrics } from '../engine/call-metrics.js';
@@ -11,7 +12,7 @@ const SPEAKER_ORDER = ['agent', 'customer', 'system', 'unknown'] as const;
  */
 export function timelineBar(call: Call, metrics: CallMetrics, chalk: ChalkInstance, width: number): string[] {
   if (!metrics.timed || metrics.handleTimeMs === null || metrics.handleTimeMs <= 0) return [];
-  const start = Math.min(...call.turns.map((t) => t.startMs!));
+  const start = minOf(call.turns.map((t) => t.startMs!));
   const span = metrics.handleTimeMs;
   const cols = Math.max(20, width - 12);
   const col = (ms: number) => Math.min(cols - 1, Math.max(0, Math.floor(((ms - start) / span) * cols)));

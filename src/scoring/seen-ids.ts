@@ -1,22 +1,30 @@
 import type { CallSource } from '../model/call.js';
 
-/** Two independent 32-bit FNV-1a hashes of a string: a 64-bit fingerprint. */
+/** MurmurHash3's finaliser: every input bit affects every output bit. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Two 32-bit hashes of a string from different seeds and multipliers, finalised: a 64-bit fingerprint. */
 function fingerprint(id: string): [number, number] {
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ id.length;
+  let b = 0x9747b28c ^ id.length;
   for (let i = 0; i < id.length; i++) {
     const c = id.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
   }
   // 0 marks an empty slot: never a fingerprint half
-  return [(a >>> 0) || 1, b >>> 0];
+  return [fmix32(a) || 1, fmix32(b)];
 }
 
 /**
  * The call ids seen in a run and where each was first read, in about 40 bytes per id — a Map of the
  * id strings and their sources took 140, which for a million calls is the difference between 40 MB
- * and 140 MB. Ids are kept as 64-bit fingerprints (two 32-bit FNV-1a hashes): two different ids
+ * and 140 MB. Ids are kept as 64-bit fingerprints (two finalised 32-bit hashes): two different ids
  * share one with a chance of about n²/2⁶⁵, one in 37 million for a million calls.
  */
 export class SeenIds {

@@ -6,7 +6,7 @@ import { DEFAULT_PACK_DIR } from '../../src/io/load-packs.js';
 import { ROOT, runCli, tempTree } from '../helpers/fixtures.js';
 
 /**
- * --concurrency: worker threads start after the first 200 calls, and JSONL files over 4 MB are read
+ * --concurrency: worker threads start after the first 2,000 calls, and JSONL files over 4 MB are read
  * line by line in the workers themselves. The inputs here are a JSONL file past both bounds, with bad
  * records, a call with no speech and a repeated id spread through it, then a small file repeating an
  * id of the big one, and a --meta-file: the records whose place and content are easiest to get wrong
@@ -19,18 +19,19 @@ let metaFile = '';
 
 beforeAll(async () => {
   const base = join(tree.dir, 'corpus');
-  await generateCorpus({ base, calls: 660, turns: 60, seed: 7, packDir: DEFAULT_PACK_DIR, csv: false });
+  await generateCorpus({ base, calls: 2200, turns: 30, seed: 7, packDir: DEFAULT_PACK_DIR, csv: false });
   const lines = readFileSync(`${base}.jsonl`, 'utf8').trimEnd().split('\n');
   lines.splice(3, 0, '{"id": "broken", "turns": [');
   lines.splice(250, 0, JSON.stringify({ id: 'silent', turns: [{ speaker: 'agent', text: '   ' }] }));
   lines.splice(300, 0, 'not json at all');
   lines.splice(380, 0, lines[330]!);
+  lines.splice(2100, 0, lines[2050]!);
   big = join(tree.dir, 'big.jsonl');
   writeFileSync(big, `${lines.join('\n')}\n`);
   small = join(tree.dir, 'small.jsonl');
   writeFileSync(small, `${lines[500]}\n`);
   metaFile = join(tree.dir, 'meta.csv');
-  writeFileSync(metaFile, 'call_id,site\nbench-0000010,Leeds\nbench-0000600,Cork\n');
+  writeFileSync(metaFile, 'call_id,site\nbench-0000010,Leeds\nbench-0002150,Cork\n');
 }, 60_000);
 afterAll(tree.remove);
 
@@ -63,16 +64,16 @@ describe('--concurrency', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as Line)
       .filter((l) => l.type !== 'header' && l.type !== 'summary');
-    expect(records).toHaveLength(665);
+    expect(records).toHaveLength(2206);
     const inBig = records.filter((x) => (x.source?.file ?? x.file) === big);
     const positions = inBig.map((x) => x.source?.line ?? x.line ?? -1);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(records.at(-1)!.source!.file).toBe(small);
     expect(records.find((x) => x.id === 'bench-0000010')!.meta!.site).toBe('Leeds');
-    expect(records.find((x) => x.id === 'bench-0000600')!.meta!.site).toBe('Cork');
+    expect(records.find((x) => x.id === 'bench-0002150')!.meta!.site).toBe('Cork');
     const repeated = records.filter((x) => x.notes?.some((n) => n.startsWith('duplicate call id')));
-    expect(repeated.map((x) => x.source!.file)).toEqual([big, small]);
-    expect(r.stderr.match(/duplicate call id/g)).toHaveLength(2);
+    expect(repeated.map((x) => x.source!.file)).toEqual([big, big, small]);
+    expect(r.stderr.match(/duplicate call id/g)).toHaveLength(3);
   });
 
   it('rejects a thread count that is not a whole number from 1 to 256 (exit 2)', () => {

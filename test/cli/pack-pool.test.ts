@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // the pool starts real worker threads, which run the built worker script: use the built modules throughout
 import { PackPool } from '../../dist/cli/pack-pool.js';
+import { runJob } from '../../dist/cli/pack-worker.js';
 import { runAndScore } from '../../dist/scoring/run-and-score.js';
 import { loadPacks } from '../../dist/io/load-packs.js';
 import { makeCall } from '../helpers/fixtures.js';
@@ -70,4 +71,34 @@ describe('PackPool (worker threads)', () => {
       await pool.close();
     }
   });
+
+  it('a call the engine cannot score is an error at its position, not an exception that ends the batch', () => {
+    const broken = makeCall('broken', [['agent', 'hello']]);
+    (broken.turns[0] as { text: unknown }).text = undefined;
+    expect(runJob(pack!, { call: broken, notes: [] }, settings)).toEqual({
+      failed: { file: 'broken.test', record: 0, message: expect.stringMatching(/^call broken could not be scored: /) as unknown as string },
+    });
+    const line = { text: '{"id":"x","turns":[{"speaker":"agent","text":"hi"}]}', line: 4, record: 3, file: 'f.jsonl', layers: [] };
+    expect(runJob(pack!, { line }, settings)).toMatchObject({ outcome: { kind: 'scored' } });
+  });
+
+  it('replaces a worker that runs out of memory on a huge call; the call is scored in the main thread and nothing is lost', async () => {
+    const huge = makeCall(
+      'huge',
+      Array.from({ length: 12_000 }, (_, i) => [i % 2 ? 'customer' : 'agent', 'sorry my system is slow today, let me check with my manager', i, i + 0.5] as ['agent' | 'customer', string, number, number]),
+    );
+    const jobs = [{ call: huge, notes: [] }, ...calls.map((c, i) => ({ call: c, notes: notesOf(i) }))];
+    const warnings: string[] = [];
+    const pool = new PackPool(pack!, { threads: 2, startAfter: 0, rules: [], settings, onWarning: (m) => warnings.push(m) });
+    try {
+      const runs = await Promise.all(jobs.map((j) => pool.run(j)));
+      expect(runs.slice(1)).toEqual(expected);
+      expect(runs[0]).toEqual({ scored: runAndScore(pack!, huge, {}, []) });
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/memory.*a new worker took its place/);
+      expect(pool.parallel).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

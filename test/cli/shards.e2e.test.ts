@@ -82,7 +82,7 @@ describe('sharded runs and merge', () => {
     expect(runCli(['merge', ...parts, '--format', 'summary-json']).stdout).toBe(single.stdout);
   });
 
-  it('refuses partials that do not make one run: a missing or repeated shard, another pack, not a partial', () => {
+  it('refuses partials that do not make one run: a missing or repeated shard, another pack, another partial version, not a partial', () => {
     const parts = shards(2);
     const missing = runCli(['merge', parts[0]!]);
     expect(missing.status).toBe(2);
@@ -95,6 +95,13 @@ describe('sharded runs and merge', () => {
     const mixed = runCli(['merge', parts[0]!, otherFile]);
     expect(mixed.status).toBe(2);
     expect(mixed.stderr).toContain('different run');
+    const old = { ...JSON.parse(readFileSync(parts[1]!, 'utf8')), partialVersion: '1' };
+    old.state.all.scores = [71, 100];
+    const oldFile = join(tree.dir, 'old.json');
+    writeFileSync(oldFile, JSON.stringify(old));
+    const older = runCli(['merge', parts[0]!, oldFile]);
+    expect(older.status).toBe(2);
+    expect(older.stderr).toContain('version "1"; this cxlint reads version 2');
     const notPartial = runCli(['merge', 'fixtures/calls/calls.jsonl']);
     expect(notPartial.status).toBe(2);
     expect(notPartial.stderr).toContain('calls.jsonl');

@@ -245,3 +245,12 @@ describe('call metrics: turns out of time order', () => {
     expect(metrics.firstAgentTurnMs).toBe(0);
   });
 });
+
+describe('call metrics: very long calls', () => {
+  it('a call of 150,000 turns is measured, not a RangeError (no spreading of turn lists into Math.max)', () => {
+    const turns = Array.from({ length: 150_000 }, (_, i) => [i % 2 ? 'customer' : 'agent', 'okay', i, i + 0.5] as ['agent' | 'customer', string, number, number]);
+    const run = runPack(unitPack(), makeCall('long', turns));
+    expect(run.metrics.handleTimeMs).toBe(149_999_500);
+    expect(run.metrics.firstAgentTurnMs).toBe(0);
+  });
+});

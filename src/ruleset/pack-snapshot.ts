@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { packFileNames, packReader, type PackSource } from './load-pack.js';
 
 /**
@@ -8,16 +11,34 @@ import { packFileNames, packReader, type PackSource } from './load-pack.js';
  */
 export interface PackSnapshot {
   snapshotVersion: 1;
+  /** A hash of the code that reads packs when the snapshot was taken (see loaderCodeHash). */
+  code: string;
   /** The folder's YAML files when the snapshot was taken. */
   names: string[];
   /** The pack, with file paths relative to its folder. */
   source: PackSource;
 }
 
+/**
+ * A hash of the modules that turn YAML into a PackSource (schema defaults, phrase checks): a build
+ * that changed them must not trust a snapshot taken by the old code.
+ */
+export function loaderCodeHash(): string {
+  const hash = createHash('sha256');
+  for (const name of ['load-pack', 'rule-schema', 'phrase-pattern', 'phrase-cost', 'pack-snapshot']) {
+    for (const ext of ['.js', '.ts']) {
+      const file = fileURLToPath(new URL(`./${name}${ext}`, import.meta.url));
+      if (existsSync(file)) hash.update(readFileSync(file));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 export function takeSnapshot(source: PackSource): PackSnapshot {
   const rel = (file: string) => relative(source.dir, file);
   return {
     snapshotVersion: 1,
+    code: loaderCodeHash(),
     names: packFileNames(source.dir),
     source: { ...source, dir: '.', rules: source.rules.map((r) => ({ ...r, file: rel(r.file) })) },
   };
@@ -25,7 +46,7 @@ export function takeSnapshot(source: PackSource): PackSnapshot {
 
 /** The snapshot's pack placed in `dir`, or undefined when the folder's files are not the ones it was taken of. */
 export function restoreSnapshot(snapshot: PackSnapshot, dir: string): PackSource | undefined {
-  if (snapshot.snapshotVersion !== 1) return undefined;
+  if (snapshot.snapshotVersion !== 1 || snapshot.code !== loaderCodeHash()) return undefined;
   try {
     const names = packFileNames(dir);
     if (names.length !== snapshot.names.length || names.some((n, i) => n !== snapshot.names[i])) return undefined;

@@ -29,7 +29,7 @@ describe('pack snapshots', () => {
     expect(restored.rules[0]!.file.startsWith(moved)).toBe(true);
   });
 
-  it('is not used once a rule file, the glossary or the file list changes', () => {
+  it('is not used once a rule file, the glossary, the file list or the loader code changes', () => {
     const { dir, snapshot } = copyWithSnapshot('b');
     writeFileSync(join(dir, 'empathy.yaml'), '\n# edited\n', { flag: 'a' });
     expect(restoreSnapshot(snapshot, dir)).toBeUndefined();
@@ -41,6 +41,11 @@ describe('pack snapshots', () => {
     const n = copyWithSnapshot('d');
     writeFileSync(join(n.dir, 'zz-new-rule.yaml'), 'type: phrase\n');
     expect(restoreSnapshot(n.snapshot, n.dir)).toBeUndefined();
+
+    // taken by other loader code (another build): not trusted either
+    const c = copyWithSnapshot('e');
+    expect(restoreSnapshot(c.snapshot, c.dir)).toBeDefined();
+    expect(restoreSnapshot({ ...c.snapshot, code: 'another-build' }, c.dir)).toBeUndefined();
   });
 
   it('records every file read, the glossary included, in the order hashed', () => {

@@ -52,7 +52,7 @@ rules: [${packDir}]
 # showPii: false                      # true: evidence unredacted
 # progress: true
 # color: true
-# concurrency: 2                      # worker threads for long runs (default: one per core; 1 = none)
+# concurrency: 2                      # worker threads for runs over 2,000 calls (default: cores, at most 4; 1 = none)
 `;
 }
 

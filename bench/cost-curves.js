@@ -46,7 +46,7 @@ export async function costCurves({ out, packDir, cli, timed, startupMs, row }) {
 
   console.log('\ncost curves (one thread; µs per turn after start-up)');
   for (const calls of [1000, 2000, 4000]) line(`  calls: ${calls} × ~60 turns`, await corpus(out, packDir, calls, 60));
-  for (const [calls, turns] of [[8000, 15], [2000, 60], [500, 240]]) line(`  turns per call: ~${turns} (${calls} calls)`, await corpus(out, packDir, calls, turns));
+  for (const [calls, turns] of [[8000, 15], [2000, 60], [500, 240], [20, 6000]]) line(`  turns per call: ~${turns} (${calls} calls)`, await corpus(out, packDir, calls, turns));
   const fixed = await corpus(out, packDir, 2000, 60);
   for (const n of [7, 14, defaultRules, defaultRules * 2]) {
     const pack = packOfSize(out, packDir, n);

@@ -77,7 +77,9 @@ export function compilePhraseRule(info: RuleInfo, rule: PhraseRuleFile, group: P
         hit ??= findCue(cues, turns[i]!.text);
         if (!hit) continue;
         if (nextTurnExceptions.patterns.length > 0) {
-          const next = turns.findIndex((t, k) => k > i && t.speaker === turns[i]!.speaker);
+          let next = i + 1;
+          while (next < turns.length && turns[next]!.speaker !== turns[i]!.speaker) next++;
+          if (next === turns.length) next = -1;
           if (next >= 0 && findPhrase(nextTurnExceptions, ctx.tokens[next]!)) continue;
         }
         findings.push(makeFinding(info, ctx, i, { hit }));

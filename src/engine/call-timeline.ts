@@ -1,3 +1,4 @@
+import { maxOf } from '../model/extremes.js';
 import type { Call } from '../model/call.js';
 
 export interface TurnTime {
@@ -13,6 +14,8 @@ export interface CallTimeline {
   /** All turns carry an end time too (needed for overtalk). */
   endsKnown: boolean;
   turns: TurnTime[];
+  /** The latest end of any turn (the call's end; turns need not be in time order). */
+  endMs: number;
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -44,5 +47,5 @@ export function buildTimeline(call: Call, wordsPerSecond: number): CallTimeline 
     const guess = startMs + spoken(turn.text);
     turns.push({ startMs, endMs: nextStart !== undefined ? Math.min(guess, Math.max(startMs, nextStart)) : guess, estimated: true });
   });
-  return { timed, endsKnown, turns };
+  return { timed, endsKnown, turns, endMs: maxOf(turns.map((t) => t.endMs)) };
 }

@@ -1,4 +1,3 @@
-import { maxOf } from '../model/extremes.js';
 import type { RuleScope } from '../ruleset/rule-schema.js';
 import type { CallContext } from './call-context.js';
 
@@ -16,7 +15,7 @@ function inWindow(ctx: CallContext, i: number, window: Window, fromEnd: boolean)
   const n = turns.length;
   if (window.unit === 'turns') return fromEnd ? i >= n - window.amount : i < window.amount;
   const callStart = turns[0]!.startMs;
-  const callEnd = maxOf(turns.map((t) => t.endMs));
+  const callEnd = ctx.timeline.endMs;
   const span = window.unit === 's' ? window.amount * 1000 : ((callEnd - callStart) * window.amount) / 100;
   const t = turns[i]!;
   return fromEnd ? t.endMs > callEnd - span : t.startMs < callStart + span;

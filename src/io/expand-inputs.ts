@@ -72,7 +72,7 @@ export function expandInputs(inputs: string[], extensions: string[], skip: (file
       } catch (e) {
         errors.push({ file: input, message: `cannot read folder: ${(e as Error).message}` });
       }
-      if (files.length === before) errors.push({ file: input, message: `folder holds no transcript files (${extensions.join(' ')})` });
+      if (files.length === before) errors.push({ file: input, message: `folder holds no transcript files (${[...new Set(extensions)].join(' ')})` });
     } else if (stat) files.push(input);
     else if (isDynamicPattern(input)) {
       const matched = globSync(input, { onlyFiles: true, expandDirectories: false }).sort().filter((f) => !skip(f));

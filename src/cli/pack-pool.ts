@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
-import { runJob, type JobResult, type PackJob, type PackWorkerData, type PackWorkerReply } from './pack-worker.js';
-import type { LineSettings } from './score-line.js';
+import { runJob, type PackJob, type PackWorkerData, type PackWorkerReply } from './pack-worker.js';
+import type { CallOutcome, LineSettings } from './score-line.js';
 
 export interface PackPoolOptions {
   /** Worker threads to use; 1 or less runs every call in the main thread. */
@@ -41,7 +41,7 @@ const MAX_REPLACEMENTS = 4;
 
 interface Pending {
   job: PackJob;
-  resolve: (result: JobResult) => void;
+  resolve: (result: CallOutcome) => void;
   reject: (error: unknown) => void;
 }
 
@@ -76,14 +76,14 @@ export class PackPool {
     return this.slots.some((s) => s.alive);
   }
 
-  run(job: PackJob): Promise<JobResult> {
+  run(job: PackJob): Promise<CallOutcome> {
     this.submitted++;
     if (this.options.threads > 1 && !this.started && this.submitted > this.options.startAfter) this.start();
     const live = this.slots.filter((s) => s.alive);
     if (live.length === 0) return this.inMainThread(job);
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
-    return new Promise<JobResult>((resolve, reject) => {
+    return new Promise<CallOutcome>((resolve, reject) => {
       slot.pending.set(id, { job, resolve, reject });
       slot.worker.postMessage({ id, job });
     });
@@ -97,11 +97,11 @@ export class PackPool {
   }
 
   /** Run a job here and now (also what a failed worker's jobs come back to). */
-  runHere(job: PackJob): JobResult {
+  runHere(job: PackJob): CallOutcome {
     return runJob(this.pack, job, this.options.settings);
   }
 
-  private inMainThread(job: PackJob): Promise<JobResult> {
+  private inMainThread(job: PackJob): Promise<CallOutcome> {
     try {
       return Promise.resolve(this.runHere(job));
     } catch (e) {

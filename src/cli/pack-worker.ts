@@ -2,10 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadPacks } from '../io/load-packs.js';
 import type { DeferredLine } from '../io/read-calls.js';
 import type { Call } from '../model/call.js';
-import type { InputError } from '../model/raw-call.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
-import { runAndScore, type ScoredCall } from '../scoring/run-and-score.js';
-import { scoreLine, type LineOutcome, type LineSettings } from './score-line.js';
+import { scoreLine, triageAndScore, type CallOutcome, type LineSettings } from './score-line.js';
 
 /** What the main thread gives a worker: the same rule folders, targets and read settings it uses. */
 export interface PackWorkerData {
@@ -15,26 +13,25 @@ export interface PackWorkerData {
   settings: LineSettings;
 }
 
-/** A call read in the main thread (with its notes), or a JSONL line for the worker to read. */
-export type PackJob = { call: Call; notes: string[] } | { line: DeferredLine };
-export type JobResult = { scored: ScoredCall } | { outcome: LineOutcome } | { failed: InputError };
+/** A call read in the main thread, or a JSONL line for the worker to read. */
+export type PackJob = { call: Call } | { line: DeferredLine };
 
 export type PackWorkerRequest = { id: number; job: PackJob };
-export type PackWorkerReply = { id: number; result: JobResult } | { id: number; error: string } | { unusable: string };
+export type PackWorkerReply = { id: number; result: CallOutcome } | { id: number; error: string } | { unusable: string };
 
 /**
  * The work of one job; the same function runs in the main thread when no worker does. A call that
  * cannot be scored (an engine fault on input nobody foresaw) is an error at its position, and the
  * batch goes on.
  */
-export function runJob(pack: CompiledPack, job: PackJob, settings: LineSettings): JobResult {
+export function runJob(pack: CompiledPack, job: PackJob, settings: LineSettings): CallOutcome {
   try {
-    return 'line' in job ? { outcome: scoreLine(pack, job.line, settings) } : { scored: runAndScore(pack, job.call, settings.targets, job.notes) };
+    return 'line' in job ? scoreLine(pack, job.line, settings) : triageAndScore(pack, job.call, settings.targets);
   } catch (e) {
     const why = `could not be scored: ${(e as Error).message}`;
-    if ('line' in job) return { failed: { file: job.line.file, record: job.line.record, line: job.line.line, message: why } };
+    if ('line' in job) return { kind: 'error', error: { file: job.line.file, record: job.line.record, line: job.line.line, message: why } };
     const { file, record, line } = job.call.source;
-    return { failed: { file, record, ...(line !== undefined ? { line } : {}), message: `call ${job.call.id} ${why}` } };
+    return { kind: 'error', error: { file, record, ...(line !== undefined ? { line } : {}), message: `call ${job.call.id} ${why}` } };
   }
 }
 

@@ -17,7 +17,7 @@ import { hasGates, parseGateSpec, type GateInput } from '../gates/gate-spec.js';
 import { addToGates, emptyGateState, evaluateGates, type GateSpec } from '../gates/gates.js';
 import { loadPacks, formatLoadError } from '../io/load-packs.js';
 import { fileOutput, stdoutOutput, type Output } from '../io/output.js';
-import { metaTableOf, readCalls, readCallsDeferred, readOptionsData, type DeferredLine, type ReadOptions } from '../io/read-calls.js';
+import { metaTableOf, readCalls, readCallsDeferred, readOptionsData, type ReadOptions } from '../io/read-calls.js';
 import type { InputError } from '../model/raw-call.js';
 import type { Call } from '../model/call.js';
 import type { Formatter, RunHeader, SkippedCall } from '../model/report.js';
@@ -25,15 +25,15 @@ import { SCHEMA_VERSION } from '../model/result.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
 import { CallSelector, checkSelectSpec, parseSample, parseShard, type SelectSpec } from '../sampling/select-calls.js';
 import type { ScoredCall } from '../scoring/run-and-score.js';
-import { callNotes, duplicateIds, skipReason, skippedCall, where } from '../scoring/triage-call.js';
+import { duplicateIds, where } from '../scoring/triage-call.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from './exit-codes.js';
 import { loadBaseline, staleLine } from './baseline-io.js';
 import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
 import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
 import { heapCollector, MEMORY_BUDGET_BYTES } from './heap-collector.js';
 import { defaultThreads, PackPool } from './pack-pool.js';
-import type { JobResult, PackJob } from './pack-worker.js';
-import type { LineOutcome, LineSettings } from './score-line.js';
+import type { PackJob } from './pack-worker.js';
+import type { CallOutcome, LineSettings } from './score-line.js';
 import { chalkFor, stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -339,7 +339,7 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     ...(table ? { metaTable: table } : {}),
     onNote: (note) => queue.push({ ready: Promise.resolve(), write: () => plan.read.onNote?.(note) }),
   };
-  const settings: LineSettings = { read: readOptionsData(plan.read), ...(table ? { table } : {}), targets: plan.targets };
+  const settings: LineSettings = { read: readOptionsData(read), targets: plan.targets };
   const pool = new PackPool(pack, {
     threads: plan.threads,
     startAfter: WORKERS_AFTER_CALLS,
@@ -360,13 +360,13 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     }
   };
   const inFlight = () => (pool.parallel ? IN_FLIGHT_PER_THREAD * plan.threads : 0);
-  /** Queue a job; `write` runs with its result once every earlier record is written. */
-  const enqueue = async (job: PackJob, write: (result: JobResult) => void) => {
-    let done: JobResult | undefined;
+  /** Queue a job; its outcome is written once every earlier record is written. */
+  const enqueue = async (job: PackJob, seq?: number) => {
+    let done: CallOutcome | undefined;
     const ready = pool.run(job).then((r) => (done = r));
     // awaited in order by flush; this branch only keeps a failure from counting as unhandled meanwhile
     ready.catch(() => undefined);
-    queue.push({ ready, write: () => write(done!) });
+    queue.push({ ready, write: () => writeOutcome(done!, seq) });
     await flush(inFlight());
   };
   const enqueueWritten = async (write: () => void) => {
@@ -410,29 +410,12 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     }
   };
 
-  /** A call read in this thread; seq is its input position when a selection decided it. */
-  const score = async (call: Call, seq?: number) => {
-    const reason = skipReason(call);
-    if (reason !== undefined) {
-      await enqueueWritten(() => writeSkipped(skippedCall(call, reason), seq ?? position++));
-      return;
-    }
-    const notes = callNotes(call);
-    await enqueue({ call, notes }, (r) => {
-      if ('failed' in r) return writeError(r.failed);
-      writeScored(seq ?? position++, (r as { scored: ScoredCall }).scored);
-    });
+  /** seq: the call's input position when a selection decided it; else counted here, in input order. */
+  const writeOutcome = (outcome: CallOutcome, seq?: number) => {
+    if (outcome.kind === 'error') writeError(outcome.error);
+    else if (outcome.kind === 'skipped') writeSkipped(outcome.record, seq ?? position++);
+    else writeScored(seq ?? position++, outcome.scored);
   };
-
-  /** A JSONL line read and scored in a worker (or here, before the workers start). */
-  const scoreDeferred = (line: DeferredLine) =>
-    enqueue({ line }, (r) => {
-      if ('failed' in r) return writeError(r.failed);
-      const outcome = (r as { outcome: LineOutcome }).outcome;
-      if (outcome.kind === 'error') writeError(outcome.error);
-      else if (outcome.kind === 'skipped') writeSkipped(outcome.record, position++);
-      else writeScored(position++, outcome.scored);
-    });
 
   try {
     out.write(formatter.start(runHeader(pack, options.groupBy, plan.targets, !options.showPii, selectionSetting(plan.select))));
@@ -442,17 +425,17 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
       if (item.kind === 'error') {
         // not sharded: every shard reports every bad record, and merge counts each once
         await enqueueWritten(() => writeError(item.error));
-      } else if (item.kind === 'line') await scoreDeferred(item.line);
-      else if (plain) await score(item.call);
+      } else if (item.kind === 'line') await enqueue({ line: item.line });
+      else if (plain) await enqueue({ call: item.call });
       else {
         const seq = selector.position;
-        if (selector.offer({ item: { call: item.call, seq }, id: item.call.id, meta: item.call.meta }) === 'score') await score(item.call, seq);
+        if (selector.offer({ item: { call: item.call, seq }, id: item.call.id, meta: item.call.meta }) === 'score') await enqueue({ call: item.call }, seq);
       }
     }
     for (const { call, seq } of selector.finish()) {
       await breathe();
       if (out.closed || interrupt.signal) break;
-      await score(call, seq);
+      await enqueue({ call }, seq);
     }
     if (!out.closed && !interrupt.signal) await flush(0);
   } finally {

@@ -1,6 +1,7 @@
 import type { Summary } from '../aggregate/summary.js';
-import type { Formatter, RunHeader } from '../model/report.js';
-import { keepWorst, worstCallOf, type WorstCall } from '../aggregate/worst-calls.js';
+import type { Formatter } from '../model/report.js';
+import type { WorstCall } from '../aggregate/worst-calls.js';
+import { summaryFormatter } from './summary-formatter.js';
 
 /**
  * Text for a table cell: one line, pipes escaped, and in a code span so that transcript text
@@ -33,41 +34,27 @@ function signalTable(s: Summary): string {
  * calls, groups. `worst` is given by `cxlint merge` (which has no calls to look at).
  */
 export function markdownFormatter(options: { worst?: WorstCall[] } = {}): Formatter {
-  let header: RunHeader | undefined;
-  let worst: WorstCall[] = [];
-  return {
-    start(h) {
-      header = h;
-      return '';
-    },
-    call(r) {
-      worst = keepWorst([...worst, worstCallOf(r)]);
-      return '';
-    },
-    error: () => '',
-    end(end) {
-      const calls = options.worst ?? worst;
-      const s = end.summary;
-      const gates = end.gates;
-      const verdict = gates === undefined ? '' : gates.length === 0 ? ' — gates passed ✅' : ` — ${gates.length} gate(s) failed ❌`;
-      const out: string[] = [`## cxlint: ${end.counts.scored} call(s), mean score ${num(s.score.mean)}${verdict}\n`];
-      const pack = header?.pack;
-      if (pack) out.push(`Pack ${mdCode(pack.name)} ${mdCode(pack.version)} (${mdCode(pack.hash)}) · ${end.counts.inputs} record(s) read · ${end.counts.errors} input error(s)\n`);
-      if (gates && gates.length > 0) out.push(`${gates.map((g) => `- ❌ **${g.gate}**: ${mdCode(g.message)}`).join('\n')}\n`);
-      out.push(statsTable(s));
-      out.push(`### Signals\n\n${signalTable(s)}`);
-      if (calls.length > 0) {
-        const rows = calls.map(
-          (c) => `| ${mdCode(c.id)} | ${c.agent !== undefined ? mdCode(c.agent) : ''} | ${c.score} | ${c.worst ? `${mdCode(c.worst.ruleId)} turn ${c.worst.turn}` : ''} | ${c.worst ? mdCode(c.worst.evidence) : ''} |`,
-        );
-        out.push(`### Lowest-scoring calls\n\n| call | agent | score | worst finding | evidence |\n|---|---|---:|---|---|\n${rows.join('\n')}\n`);
-      }
-      if (end.groups.length > 0) {
-        const by = header?.settings.groupBy ?? 'group';
-        const rows = end.groups.map((g) => `| ${mdCode(g.group)} | ${g.calls} | ${num(g.score.mean)} | ${num(g.score.min)} |`);
-        out.push(`### By ${by}\n\n| ${by} | calls | mean | min |\n|---|---:|---:|---:|\n${rows.join('\n')}\n`);
-      }
-      return out.join('\n');
-    },
-  };
+  return summaryFormatter(options.worst, (end, header, calls) => {
+    const s = end.summary;
+    const gates = end.gates;
+    const verdict = gates === undefined ? '' : gates.length === 0 ? ' — gates passed ✅' : ` — ${gates.length} gate(s) failed ❌`;
+    const out: string[] = [`## cxlint: ${end.counts.scored} call(s), mean score ${num(s.score.mean)}${verdict}\n`];
+    const pack = header?.pack;
+    if (pack) out.push(`Pack ${mdCode(pack.name)} ${mdCode(pack.version)} (${mdCode(pack.hash)}) · ${end.counts.inputs} record(s) read · ${end.counts.errors} input error(s)\n`);
+    if (gates && gates.length > 0) out.push(`${gates.map((g) => `- ❌ **${g.gate}**: ${mdCode(g.message)}`).join('\n')}\n`);
+    out.push(statsTable(s));
+    out.push(`### Signals\n\n${signalTable(s)}`);
+    if (calls.length > 0) {
+      const rows = calls.map(
+        (c) => `| ${mdCode(c.id)} | ${c.agent !== undefined ? mdCode(c.agent) : ''} | ${c.score} | ${c.worst ? `${mdCode(c.worst.ruleId)} turn ${c.worst.turn}` : ''} | ${c.worst ? mdCode(c.worst.evidence) : ''} |`,
+      );
+      out.push(`### Lowest-scoring calls\n\n| call | agent | score | worst finding | evidence |\n|---|---|---:|---|---|\n${rows.join('\n')}\n`);
+    }
+    if (end.groups.length > 0) {
+      const by = header?.settings.groupBy ?? 'group';
+      const rows = end.groups.map((g) => `| ${mdCode(g.group)} | ${g.calls} | ${num(g.score.mean)} | ${num(g.score.min)} |`);
+      out.push(`### By ${by}\n\n| ${by} | calls | mean | min |\n|---|---:|---:|---:|\n${rows.join('\n')}\n`);
+    }
+    return out.join('\n');
+  });
 }

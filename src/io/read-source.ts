@@ -1,6 +1,9 @@
 import { readFileSync, readSync } from 'node:fs';
 import { STDIN } from './expand-inputs.js';
 
+/** The note for text whose UTF-8 was damaged, from the first damaged line on. */
+export const invalidUtf8Note = (line: number) => `invalid UTF-8 from line ${line}: bytes replaced by U+FFFD`;
+
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface Decoded {
@@ -79,7 +82,7 @@ export function decodeSource(bytes: Uint8Array): Decoded {
   const validMultiByte = /[^\x00-\x7f\ufffd]/.test(lossy);
   if (!validMultiByte) return { text: decodeWindows1252(body), encoding: 'windows-1252', note: 'not valid UTF-8; read as Windows-1252' };
   const invalidLine = lineOf(lossy, lossy.indexOf('\ufffd'));
-  return { text: lossy, encoding: 'utf-8', note: `invalid UTF-8 from line ${invalidLine}: bytes replaced by U+FFFD`, invalidLine };
+  return { text: lossy, encoding: 'utf-8', note: invalidUtf8Note(invalidLine), invalidLine };
 }
 
 /** Bytes → text (see decodeSource). */

@@ -12,7 +12,7 @@ import {
 import { detectAdapter, HEAD_CHARS } from '../adapters/index.js';
 import type { AdapterOptions } from '../adapters/adapter.js';
 import type { AdapterItem, InputError, RawCall } from '../model/raw-call.js';
-import { decodeSource, looksBinary } from './read-source.js';
+import { decodeSource, invalidUtf8Note, looksBinary } from './read-source.js';
 
 const CHUNK_BYTES = 64 << 10;
 
@@ -102,7 +102,7 @@ function utf8Plan(path: string, skip: number, chunkBytes: number): CsvStreamPlan
   for (const chunk of fileChunks(path, skip, chunkBytes)) scan(lossy.decode(chunk, { stream: true }));
   scan(lossy.decode());
   if (!multiByte) return 'windows-1252';
-  return { encoding: 'utf-8', skip, note: { line: invalidLine ?? 1, message: `invalid UTF-8 from line ${invalidLine ?? 1}: bytes replaced by U+FFFD` } };
+  return { encoding: 'utf-8', skip, note: { line: invalidLine ?? 1, message: invalidUtf8Note(invalidLine ?? 1) } };
 }
 
 /**

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { rawCallFromObject } from '../adapters/cxlint-json.js';
 import { parseJsonDocument } from '../adapters/json-document.js';
 import type { AdapterItem } from '../model/raw-call.js';
+import { invalidUtf8Note } from './read-source.js';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -32,7 +33,7 @@ export function* jsonlLines(path: string, onNote?: (line: number, message: strin
     if (text === '') return undefined;
     if (!noted && text.includes('\ufffd')) {
       noted = true;
-      onNote?.(lineNo, `invalid UTF-8 from line ${lineNo}: bytes replaced by U+FFFD`);
+      onNote?.(lineNo, invalidUtf8Note(lineNo));
     }
     return { text, line: lineNo, record: record++ };
   };

@@ -46,29 +46,30 @@ const nextChar = (text: string, at: number) => {
 const NOT_WORDS = /(?:https?:\/\/|www\.)\S+|[\w.+-]*@[\w.-]+/gu;
 const WORD_OR_BREAK = /([\p{L}\p{N}]+(?:['’‘`][\p{L}]+)*)|([.!?;\n]+|—|–| - )/gu;
 
-const NEGATIVE_CONTRACTIONS: Record<string, string[]> = {
-  "won't": ['will', 'not'],
-  "can't": ['can', 'not'],
-  "shan't": ['shall', 'not'],
-  "ain't": ['is', 'not'],
-};
+// Maps, not object literals: a word such as "constructor" must not find Object.prototype's members
+const NEGATIVE_CONTRACTIONS = new Map<string, string[]>([
+  ["won't", ['will', 'not']],
+  ["can't", ['can', 'not']],
+  ["shan't", ['shall', 'not']],
+  ["ain't", ['is', 'not']],
+]);
 
-const WHOLE_WORDS: Record<string, string[]> = {
-  cannot: ['can', 'not'],
-  gonna: ['going', 'to'],
-  wanna: ['want', 'to'],
-  gotta: ['got', 'to'],
-  "let's": ['let', 'us'],
-  "y'all": ['you', 'all'],
-};
+const WHOLE_WORDS = new Map<string, string[]>([
+  ['cannot', ['can', 'not']],
+  ['gonna', ['going', 'to']],
+  ['wanna', ['want', 'to']],
+  ['gotta', ['got', 'to']],
+  ["let's", ['let', 'us']],
+  ["y'all", ['you', 'all']],
+]);
 
-const SUFFIXES: Record<string, string> = {
-  "'ll": 'will',
-  "'re": 'are',
-  "'ve": 'have',
-  "'m": 'am',
-  "'d": 'would',
-};
+const SUFFIXES = new Map<string, string>([
+  ["'ll", 'will'],
+  ["'re", 'are'],
+  ["'ve", 'have'],
+  ["'m", 'am'],
+  ["'d", 'would'],
+]);
 
 /** Words whose "'s" is "is"; on other words it is a possessive (or "has"), kept as the token "s". */
 const IS_CONTRACTING = new Set([
@@ -79,14 +80,14 @@ const IS_CONTRACTING = new Set([
 
 export function expandWord(raw: string): string[] {
   const word = raw.toLowerCase().replace(/[’‘`]/g, "'");
-  const whole = WHOLE_WORDS[word] ?? NEGATIVE_CONTRACTIONS[word];
+  const whole = WHOLE_WORDS.get(word) ?? NEGATIVE_CONTRACTIONS.get(word);
   if (whole) return whole;
   if (word.endsWith("n't") && word.length > 3) return [word.slice(0, -3), 'not'];
   const apostrophe = word.lastIndexOf("'");
   if (apostrophe <= 0) return [word];
   const base = word.slice(0, apostrophe);
   const suffix = word.slice(apostrophe);
-  const expanded = SUFFIXES[suffix];
+  const expanded = SUFFIXES.get(suffix);
   if (expanded) return [base, expanded];
   if (suffix === "'s") return [base, IS_CONTRACTING.has(base) ? 'is' : 's'];
   return [base, suffix.slice(1)];
@@ -101,40 +102,123 @@ export function expandWord(raw: string): string[] {
 export const MAX_SENTENCE_WORDS = 120;
 
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let sentence = 0;
-  let sentenceStart = 0;
   const masked = text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text;
-  for (const m of masked.matchAll(WORD_OR_BREAK)) {
-    const start = m.index;
-    if (m[2] !== undefined) {
-      if (tokens.length > 0 && tokens[tokens.length - 1]!.sentence === sentence) {
-        sentence++;
-        sentenceStart = tokens.length;
-      }
-      continue;
-    }
-    if (tokens.length - sentenceStart >= MAX_SENTENCE_WORDS) {
-      sentence++;
-      sentenceStart = tokens.length;
-    }
-    const word = m[0];
-    const end = start + word.length;
-    // capitals are rare: test the first letter before running any regular expression
-    const upper = word[0] !== word[0]!.toLowerCase();
-    const cap = upper && CAPITALISED.test(word);
-    const setOff = cap && /^[,.!?:;(]?$/.test(prevChar(masked, start)) && /^[,.!?:;)]?$/.test(nextChar(masked, end));
-    const acronym = upper && ACRONYM.test(word) && !isSignOff(masked, start, end) && !inCapitalsRun(masked, start, end);
-    if (!APOSTROPHE.test(word) && !(word.length >= 5 && WHOLE_WORDS[word.toLowerCase()])) {
-      tokens.push({ t: word.toLowerCase(), start, end, sentence, cap, setOff, acronym });
-      continue;
-    }
-    expandWord(word).forEach((t, k) =>
-      tokens.push({ t, start, end, sentence, cap: cap && k === 0, setOff: setOff && k === 0, acronym: acronym && k === 0 }),
-    );
-  }
-  return tokens;
+  return scannable(masked) ? tokenizeScanned(masked) : tokenizeMatched(masked);
 }
+
+/**
+ * The pieces a tokenizer finds, in order: a word at [start, end) (hasApostrophe when it joins
+ * letters with an apostrophe), or a sentence break.
+ */
+interface TokenSink {
+  tokens: Token[];
+  sentence: number;
+  sentenceStart: number;
+}
+
+function sentenceBreak(sink: TokenSink): void {
+  if (sink.tokens.length > 0 && sink.tokens[sink.tokens.length - 1]!.sentence === sink.sentence) {
+    sink.sentence++;
+    sink.sentenceStart = sink.tokens.length;
+  }
+}
+
+function pushWord(sink: TokenSink, masked: string, word: string, start: number, hasApostrophe: boolean): void {
+  const { tokens } = sink;
+  if (tokens.length - sink.sentenceStart >= MAX_SENTENCE_WORDS) {
+    sink.sentence++;
+    sink.sentenceStart = tokens.length;
+  }
+  const sentence = sink.sentence;
+  const end = start + word.length;
+  // capitals are rare: test the first letter before running any regular expression
+  const upper = word[0] !== word[0]!.toLowerCase();
+  const cap = upper && CAPITALISED.test(word);
+  const setOff = cap && /^[,.!?:;(]?$/.test(prevChar(masked, start)) && /^[,.!?:;)]?$/.test(nextChar(masked, end));
+  const acronym = upper && ACRONYM.test(word) && !isSignOff(masked, start, end) && !inCapitalsRun(masked, start, end);
+  const lower = word.toLowerCase();
+  if (!hasApostrophe && !(word.length >= 5 && WHOLE_WORDS.has(lower))) {
+    tokens.push({ t: lower, start, end, sentence, cap, setOff, acronym });
+    return;
+  }
+  expandWord(word).forEach((t, k) =>
+    tokens.push({ t, start, end, sentence, cap: cap && k === 0, setOff: setOff && k === 0, acronym: acronym && k === 0 }),
+  );
+}
+
+/** The reference tokenizer: one regular expression over any text (Unicode letters and digits). */
+function tokenizeMatched(masked: string): Token[] {
+  const sink: TokenSink = { tokens: [], sentence: 0, sentenceStart: 0 };
+  for (const m of masked.matchAll(WORD_OR_BREAK)) {
+    if (m[2] !== undefined) sentenceBreak(sink);
+    else pushWord(sink, masked, m[0], m.index, APOSTROPHE.test(m[0]));
+  }
+  return sink.tokens;
+}
+
+const RIGHT_QUOTE = 0x2019;
+const LEFT_QUOTE = 0x2018;
+const EM_DASH = 0x2014;
+const EN_DASH = 0x2013;
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAsciiWordChar = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
+const isApostrophe = (c: number) => c === 39 || c === 96 || c === RIGHT_QUOTE || c === LEFT_QUOTE;
+/** . ! ? ; and newline: a run of them ends a sentence. */
+const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 10;
+
+/**
+ * Text the scanner reads exactly as the regular expression would: ASCII, plus the curly quotes and
+ * dashes the expression names. Any other character (an accented letter, a non-Latin script) could be
+ * a letter, so such text goes to the regular expression.
+ */
+function scannable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 && c !== RIGHT_QUOTE && c !== LEFT_QUOTE && c !== EM_DASH && c !== EN_DASH) return false;
+  }
+  return true;
+}
+
+/**
+ * The same tokens as tokenizeMatched, found by one pass over the character codes: no match objects,
+ * which made the expression the tokenizer's main cost. Only for scannable text.
+ */
+function tokenizeScanned(masked: string): Token[] {
+  const sink: TokenSink = { tokens: [], sentence: 0, sentenceStart: 0 };
+  const n = masked.length;
+  let i = 0;
+  while (i < n) {
+    const c = masked.charCodeAt(i);
+    if (isAsciiWordChar(c)) {
+      const start = i;
+      i++;
+      while (i < n && isAsciiWordChar(masked.charCodeAt(i))) i++;
+      let hasApostrophe = false;
+      // (?:['’‘`]\p{L}+)*: an apostrophe joins the letters (not digits) that follow it
+      while (i + 1 < n && isApostrophe(masked.charCodeAt(i)) && isAsciiLetter(masked.charCodeAt(i + 1))) {
+        hasApostrophe = true;
+        i += 2;
+        while (i < n && isAsciiLetter(masked.charCodeAt(i))) i++;
+      }
+      pushWord(sink, masked, masked.slice(start, i), start, hasApostrophe);
+    } else if (isStop(c)) {
+      i++;
+      while (i < n && isStop(masked.charCodeAt(i))) i++;
+      sentenceBreak(sink);
+    } else if (c === EM_DASH || c === EN_DASH) {
+      i++;
+      sentenceBreak(sink);
+    } else if (c === 32 && masked.charCodeAt(i + 1) === 45 && masked.charCodeAt(i + 2) === 32) {
+      i += 3;
+      sentenceBreak(sink);
+    } else i++;
+  }
+  return sink.tokens;
+}
+
+/** Exposed for tests: the regular-expression tokenizer, which the scanner must always agree with. */
+export const tokenizeByExpression = (text: string): Token[] =>
+  tokenizeMatched(text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text);
 
 /** The normalised words of a text, joined by single spaces. */
 export function normaliseText(text: string): string {

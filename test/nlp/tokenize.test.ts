@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expandWord, normaliseText, tokenize } from '../../src/nlp/tokenize.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expandWord, normaliseText, tokenize, tokenizeByExpression } from '../../src/nlp/tokenize.js';
 
 const words = (text: string) => tokenize(text).map((t) => t.t);
 
@@ -114,5 +116,52 @@ describe('tokenize: sentences', () => {
 
   it('returns no tokens for punctuation only', () => {
     expect(tokenize(' ... !? — ')).toEqual([]);
+  });
+});
+
+describe('tokenize: the character scanner agrees with the regular expression', () => {
+  // a seeded generator, so a failure names a text that can be replayed
+  const random = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const PIECES = [
+    'a', 'B', 'z', 'Q', '7', '0', "'", '’', '‘', '`', '.', '!', '?', ';', '\n', '—', '–', ' - ', ' -', '- ', '-', ' ', ' ', ' ', ',',
+    ':', '(', ')', '^', '*', '~', '/', '"', '#', '\t', 'constructor', 'Cannot', 'gonna', "won't", "let's", "y'all", 'KTN', 'L2',
+    'Holly', 'SO', 'CRT', 'http://x.io/a', 'www.example.com', 'me@example.com', '@Brand', 'Ni', 'NOT', 'it', 's', 'tier 2',
+  ];
+  const texts = (n: number, seed: number) => {
+    const next = random(seed);
+    return Array.from({ length: n }, () => {
+      let text = '';
+      const length = Math.floor(next() * 30);
+      for (let i = 0; i < length; i++) text += PIECES[Math.floor(next() * PIECES.length)]!;
+      return text;
+    });
+  };
+
+  it('gives the same tokens on 20,000 generated texts', () => {
+    for (const text of texts(20000, 7)) expect(tokenize(text), JSON.stringify(text)).toEqual(tokenizeByExpression(text));
+  });
+
+  it('gives the same tokens on the fixture calls', () => {
+    const dir = 'fixtures/calls';
+    let compared = 0;
+    for (const file of readdirSync(dir)) {
+      for (const text of readFileSync(join(dir, file), 'utf8').split(/\n|"text"\s*:\s*"/)) {
+        expect(tokenize(text), text).toEqual(tokenizeByExpression(text));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('hands text with other non-ASCII letters to the regular expression', () => {
+    expect(words('Café déjà vu — ça va')).toEqual(['café', 'déjà', 'vu', 'ça', 'va']);
+    expect(tokenize('naïve’s')).toEqual(tokenizeByExpression('naïve’s'));
+  });
+
+  it('reads "constructor" as a word (not an Object.prototype member)', () => {
+    expect(words('the constructor said toString')).toEqual(['the', 'constructor', 'said', 'tostring']);
   });
 });

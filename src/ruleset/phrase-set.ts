@@ -21,23 +21,27 @@ export interface PhraseHit {
 }
 
 
-/** A word some pattern requires: its number, and the (set id, pattern index) pairs indexed under it. */
-interface IndexedWord {
-  id: number;
-  /** Flat [set id, pattern index, …] pairs; empty when the word is only required, not indexed. */
-  patterns: number[];
-}
-
-/** A turn's candidates: set id → pattern indices whose required words all occur, ascending; null for none. */
-type TurnCandidates = Map<number, number[]> | null;
+/**
+ * A turn's candidates: the numbers (set offset + pattern index, so ascending means by set, then by
+ * pattern) of the patterns whose required words all occur in the turn.
+ */
+type TurnCandidates = readonly number[];
 
 const NONE: number[] = [];
 
 export class PhraseGroup {
   private readonly sets: PhraseSet[] = [];
-  private readonly words = new Map<string, IndexedWord>();
-  /** Per set, per pattern, per required element, per option: the word numbers that must all occur. */
-  private readonly requiredIds: number[][][][][] = [];
+  /** Word → its number; every word some pattern requires. */
+  private readonly words = new Map<string, number>();
+  /** Per word number: the patterns (by number) indexed under it. */
+  private readonly indexedUnder: number[][] = [];
+  /**
+   * Per pattern number, where its requirements start in `requirements`: element count, then per
+   * element its option count, then per option its word count and word numbers. One flat array, so
+   * checking a candidate follows no pointers.
+   */
+  private requirementStart: number[] = [];
+  private requirements: number[] = [];
   private readonly unindexed: number[][] = [];
   private readonly offsets: number[] = [];
   private marks = new Uint32Array(0);
@@ -72,26 +76,36 @@ export class PhraseGroup {
     return required.reduce((a, b) => (cost(b) < cost(a) ? b : a));
   }
 
-  private wordOf(w: string): IndexedWord {
-    let entry = this.words.get(w);
-    if (!entry) this.words.set(w, (entry = { id: this.words.size, patterns: [] }));
-    return entry;
+  private wordOf(w: string): number {
+    let id = this.words.get(w);
+    if (id === undefined) {
+      id = this.words.size;
+      this.words.set(w, id);
+      this.indexedUnder.push([]);
+    }
+    return id;
   }
 
   add(patterns: PhrasePattern[]): PhraseSet {
     const set: PhraseSet = { patterns, group: this, id: this.sets.length };
-    this.offsets.push(this.sets.reduce((n, x) => n + x.patterns.length, 0));
+    const offset = this.sets.reduce((n, x) => n + x.patterns.length, 0);
+    this.offsets.push(offset);
     this.sets.push(set);
-    this.marks = new Uint32Array(this.offsets[set.id]! + patterns.length);
+    this.marks = new Uint32Array(offset + patterns.length);
     this.key = Symbol('phrase candidates');
     const always: number[] = [];
-    this.requiredIds.push(patterns.map((p) => p.required.map((options) => options.map((o) => o.map((w) => this.wordOf(w).id)))));
     patterns.forEach((p, pi) => {
+      this.requirementStart.push(this.requirements.length);
+      this.requirements.push(p.required.length);
+      for (const options of p.required) {
+        this.requirements.push(options.length);
+        for (const option of options) this.requirements.push(option.length, ...option.map((w) => this.wordOf(w)));
+      }
       if (p.required.length === 0) {
         always.push(pi);
         return;
       }
-      for (const w of new Set(this.indexElement(p.required).map((o) => this.keyWord(o)))) this.wordOf(w).patterns.push(set.id, pi);
+      for (const w of new Set(this.indexElement(p.required).map((o) => this.keyWord(o)))) this.indexedUnder[this.wordOf(w)]!.push(offset + pi);
     });
     this.wordMarks = new Uint32Array(this.words.size);
     this.unindexed.push(always);
@@ -99,56 +113,79 @@ export class PhraseGroup {
   }
 
   /** Every required element of the pattern has an option whose words are all marked for the current turn. */
-  private requirementsMet(setId: number, pi: number, stamp: number): boolean {
-    for (const options of this.requiredIds[setId]![pi]!) {
+  private requirementsMet(pattern: number, stamp: number): boolean {
+    const req = this.requirements;
+    let at = this.requirementStart[pattern]!;
+    const elements = req[at++]!;
+    for (let e = 0; e < elements; e++) {
+      const options = req[at++]!;
       let found = false;
-      for (const ids of options) {
-        let all = true;
-        for (const id of ids) {
-          if (this.wordMarks[id] !== stamp) {
-            all = false;
-            break;
+      for (let o = 0; o < options; o++) {
+        const count = req[at++]!;
+        if (!found) {
+          found = true;
+          for (let w = 0; w < count; w++) {
+            if (this.wordMarks[req[at + w]!] !== stamp) {
+              found = false;
+              break;
+            }
           }
         }
-        if (all) {
-          found = true;
-          break;
-        }
+        at += count;
       }
       if (!found) return false;
     }
     return true;
   }
 
-  /** One pass over a turn for every set of the group: the patterns worth running, per set. */
+  /** One pass over a turn for every set of the group: the patterns worth running, in ascending number. */
   private indexTurn(tokens: Token[]): TurnCandidates {
     const stamp = ++this.stamp;
-    const present: IndexedWord[] = [];
-    for (const token of tokens) {
-      const entry = this.words.get(token.t);
-      if (entry === undefined || this.wordMarks[entry.id] === stamp) continue;
-      this.wordMarks[entry.id] = stamp;
-      if (entry.patterns.length > 0) present.push(entry);
+    let present: number[] | undefined;
+    for (let k = 0; k < tokens.length; k++) {
+      const id = this.words.get(tokens[k]!.t);
+      if (id === undefined || this.wordMarks[id] === stamp) continue;
+      this.wordMarks[id] = stamp;
+      if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);
     }
-    if (present.length === 0) return null;
-    let perSet: TurnCandidates = null;
-    for (const entry of present) {
-      const list = entry.patterns;
-      for (let k = 0; k < list.length; k += 2) {
-        const setId = list[k]!;
-        const pi = list[k + 1]!;
-        const at = this.offsets[setId]! + pi;
-        if (this.marks[at] === stamp) continue;
-        this.marks[at] = stamp;
-        if (!this.requirementsMet(setId, pi, stamp)) continue;
-        perSet ??= new Map();
-        const found = perSet.get(setId);
-        if (found) found.push(pi);
-        else perSet.set(setId, [pi]);
+    if (present === undefined) return NONE;
+    let found: number[] | undefined;
+    for (const id of present) {
+      const list = this.indexedUnder[id]!;
+      for (let k = 0; k < list.length; k++) {
+        const pattern = list[k]!;
+        if (this.marks[pattern] === stamp) continue;
+        this.marks[pattern] = stamp;
+        if (!this.requirementsMet(pattern, stamp)) continue;
+        if (found === undefined) found = [pattern];
+        else {
+          // insertion sort: a turn has a handful of candidates
+          let at = found.length;
+          found.push(pattern);
+          while (at > 0 && found[at - 1]! > pattern) {
+            found[at] = found[at - 1]!;
+            at--;
+          }
+          found[at] = pattern;
+        }
       }
     }
-    if (perSet) for (const found of perSet.values()) if (found.length > 1) found.sort((a, b) => a - b);
-    return perSet;
+    return found ?? NONE;
+  }
+
+  /** Whether some pattern of the set requires no word (so it is tried on every turn). */
+  hasUnindexed(set: PhraseSet): boolean {
+    return this.unindexed[set.id]!.length > 0;
+  }
+
+  /** Where the set's patterns start among the group's pattern numbers. */
+  offsetOf(set: PhraseSet): number {
+    return this.offsets[set.id]!;
+  }
+
+  /** The turn's candidate pattern numbers for every set of the group, ascending. */
+  turnCandidateNumbers(tokens: Token[]): TurnCandidates {
+    return this.turnCandidates(tokens);
   }
 
   /** The turn's candidates for every set, computed once per token array. */
@@ -165,6 +202,14 @@ export class PhraseGroup {
   /** The call whose turns were last indexed, and per set the turns where it has candidates. */
   private lastCall: Token[][] | undefined;
   private lastCallTurns = new Map<number, number[]>();
+  private lastCallKey: symbol | undefined;
+
+  /** The set a pattern number belongs to (sets are few: a linear search from the end is enough). */
+  private setOf(pattern: number): number {
+    let s = this.offsets.length - 1;
+    while (this.offsets[s]! > pattern) s--;
+    return s;
+  }
 
   /**
    * Indices of the turns (ascending) where the set has any candidate pattern: the only turns a rule
@@ -179,8 +224,11 @@ export class PhraseGroup {
       this.lastCallTurns = new Map();
       for (let i = 0; i < turns.length; i++) {
         const perTurn = this.turnCandidates(turns[i]!);
-        if (!perTurn) continue;
-        for (const setId of perTurn.keys()) {
+        let previous = -1;
+        for (const pattern of perTurn) {
+          const setId = this.setOf(pattern);
+          if (setId === previous) continue;
+          previous = setId;
           const list = this.lastCallTurns.get(setId);
           if (list) list.push(i);
           else this.lastCallTurns.set(setId, [i]);
@@ -190,12 +238,13 @@ export class PhraseGroup {
     return this.lastCallTurns.get(set.id) ?? NONE;
   }
 
-  private lastCallKey: symbol | undefined;
-
   /** Indices of the set's patterns whose required words all occur in the turn, in pattern order. */
   candidates(set: PhraseSet, tokens: Token[]): number[] {
     const perTurn = this.turnCandidates(tokens);
-    const found = perTurn?.get(set.id) ?? NONE;
+    const offset = this.offsets[set.id]!;
+    const end = offset + set.patterns.length;
+    const found: number[] = [];
+    for (const pattern of perTurn) if (pattern >= offset && pattern < end) found.push(pattern - offset);
     const always = this.unindexed[set.id]!;
     if (always.length === 0) return found;
     return [...always, ...found].sort((a, b) => a - b);
@@ -211,10 +260,24 @@ export function compilePhraseSet(sources: readonly string[], group: PhraseGroup 
 export function findPhrase(set: PhraseSet, tokens: Token[], from = 0, to = tokens.length): PhraseHit | undefined {
   if (set.patterns.length === 0 || from >= to) return undefined;
   let best: PhraseHit | undefined;
-  for (const pi of set.group.candidates(set, tokens)) {
+  const consider = (pi: number) => {
     const p = set.patterns[pi]!;
     const m = matchPattern(p, tokens, from, best ? Math.min(to, best.from) : to);
     if (m && (!best || m.from < best.from)) best = { phrase: p.source, from: m.from, to: m.to };
+  };
+  const group = set.group;
+  if (group.hasUnindexed(set)) {
+    for (const pi of group.candidates(set, tokens)) consider(pi);
+    return best;
+  }
+  // the turn's candidates for the whole group, ascending: this set's are one run of them
+  const all = group.turnCandidateNumbers(tokens);
+  const offset = group.offsetOf(set);
+  const end = offset + set.patterns.length;
+  for (let k = 0; k < all.length; k++) {
+    const pattern = all[k]!;
+    if (pattern >= end) break;
+    if (pattern >= offset) consider(pattern - offset);
   }
   return best;
 }

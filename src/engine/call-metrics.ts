@@ -1,4 +1,5 @@
 import { maxOf, minOf } from '../model/extremes.js';
+import { countWords } from '../nlp/word-count.js';
 import type { Call, Speaker } from '../model/call.js';
 import type { CallTimeline } from './call-timeline.js';
 
@@ -69,7 +70,6 @@ export interface HoldCues {
   returnedAt: (turn: number) => boolean;
 }
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Turn indices in time order (by start, then input order): exports do not always list turns in order. */
@@ -209,7 +209,7 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
   const agentIdx = call.turns.map((t, i) => (t.speaker === 'agent' ? i : -1)).filter((i) => i >= 0);
   const wpm = (idx: number[]) => {
     const ms = idx.reduce((s, i) => s + (tl.turns[i]!.endMs - tl.turns[i]!.startMs), 0);
-    return ms > 0 ? round((idx.reduce((s, i) => s + words(call.turns[i]!.text), 0) / ms) * 60000) : null;
+    return ms > 0 ? round((idx.reduce((s, i) => s + countWords(call.turns[i]!.text), 0) / ms) * 60000) : null;
   };
   let longestMonologue = 0;
   for (let i = 0; i < agentIdx.length; ) {

@@ -1,4 +1,5 @@
 import { maxOf } from '../model/extremes.js';
+import { countWords } from '../nlp/word-count.js';
 import type { Call } from '../model/call.js';
 
 export interface TurnTime {
@@ -18,7 +19,6 @@ export interface CallTimeline {
   endMs: number;
 }
 
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * Start and end of every turn. Where the transcript gives no time, turns are laid end to end at the
@@ -28,7 +28,7 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 export function buildTimeline(call: Call, wordsPerSecond: number): CallTimeline {
   const timed = call.turns.length > 0 && call.turns.every((t) => t.startMs !== undefined);
   const endsKnown = timed && call.turns.every((t) => t.endMs !== undefined);
-  const spoken = (text: string) => Math.max(500, (wordCount(text) / wordsPerSecond) * 1000);
+  const spoken = (text: string) => Math.max(500, (countWords(text) / wordsPerSecond) * 1000);
   const turns: TurnTime[] = [];
   let clock = 0;
   call.turns.forEach((turn, i) => {

@@ -43,6 +43,8 @@ export class PhraseGroup {
   private requirementStart: number[] = [];
   private requirements: number[] = [];
   private readonly unindexed: number[][] = [];
+  /** Per pattern number, the set it belongs to. */
+  private readonly setOfPattern: number[] = [];
   private readonly offsets: number[] = [];
   private marks = new Uint32Array(0);
   private wordMarks = new Uint32Array(0);
@@ -95,6 +97,7 @@ export class PhraseGroup {
     this.key = Symbol('phrase candidates');
     const always: number[] = [];
     patterns.forEach((p, pi) => {
+      this.setOfPattern.push(set.id);
       this.requirementStart.push(this.requirements.length);
       this.requirements.push(p.required.length);
       for (const options of p.required) {
@@ -204,12 +207,6 @@ export class PhraseGroup {
   private lastCallTurns = new Map<number, number[]>();
   private lastCallKey: symbol | undefined;
 
-  /** The set a pattern number belongs to (sets are few: a linear search from the end is enough). */
-  private setOf(pattern: number): number {
-    let s = this.offsets.length - 1;
-    while (this.offsets[s]! > pattern) s--;
-    return s;
-  }
 
   /**
    * Indices of the turns (ascending) where the set has any candidate pattern: the only turns a rule
@@ -226,7 +223,7 @@ export class PhraseGroup {
         const perTurn = this.turnCandidates(turns[i]!);
         let previous = -1;
         for (const pattern of perTurn) {
-          const setId = this.setOf(pattern);
+          const setId = this.setOfPattern[pattern]!;
           if (setId === previous) continue;
           previous = setId;
           const list = this.lastCallTurns.get(setId);

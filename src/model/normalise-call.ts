@@ -1,19 +1,35 @@
 import { callSchema, type Call, type Speaker, type Turn } from './call.js';
 import type { InputError, RawCall } from './raw-call.js';
 
-const SPEAKER_WORDS: Record<string, Speaker> = {};
+// a Map, not an object literal: a label such as "constructor" must not find Object.prototype's members
+const SPEAKER_WORDS = new Map<string, Speaker>();
 for (const w of ['agent', 'a', 'rep', 'representative', 'advisor', 'adviser', 'operator', 'associate', 'staff', 'employee', 'csr', 'support', 'brand', 'internal', 'human_agent'])
-  SPEAKER_WORDS[w] = 'agent';
+  SPEAKER_WORDS.set(w, 'agent');
 for (const w of ['customer', 'c', 'caller', 'client', 'user', 'member', 'external', 'end_user', 'enduser', 'consumer', 'cust'])
-  SPEAKER_WORDS[w] = 'customer';
+  SPEAKER_WORDS.set(w, 'customer');
 for (const w of ['system', 'ivr', 'bot', 'virtual_agent', 'automated'])
-  SPEAKER_WORDS[w] = 'system';
+  SPEAKER_WORDS.set(w, 'system');
+
+/**
+ * Label → role word, or null for a label that is not one: a run has a handful of distinct labels, and
+ * working each out again for every turn cost more than reading the turn.
+ */
+const labelRoles = new Map<string, Speaker | null>();
+const LABEL_MEMO_LIMIT = 10_000;
+
+function roleWord(label: string): Speaker | null {
+  let role = labelRoles.get(label);
+  if (role === undefined) {
+    role = SPEAKER_WORDS.get(label.trim().toLowerCase().replace(/[\s-]+/g, '_')) ?? null;
+    if (labelRoles.size < LABEL_MEMO_LIMIT) labelRoles.set(label, role);
+  }
+  return role;
+}
 
 /** Map a format's speaker label to a role; names listed in the call's meta (agent, customer) count too. */
 export function speakerFromLabel(label: string | undefined, meta: Record<string, unknown> = {}): Speaker {
   if (label === undefined) return 'unknown';
-  const key = label.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  const known = SPEAKER_WORDS[key];
+  const known = roleWord(label);
   if (known) return known;
   const same = (v: unknown) => typeof v === 'string' && v.trim().toLowerCase() === label.trim().toLowerCase();
   if (same(meta.agent)) return 'agent';
@@ -58,13 +74,10 @@ export function normaliseCall(raw: RawCall, fallbackId: string): Call | InputErr
     const endMs = toMs(t.end, t.timeScale);
     if (typeof startMs === 'string') return { ...where, message: `turn ${index}: start time ${startMs}` };
     if (typeof endMs === 'string') return { ...where, message: `turn ${index}: end time ${endMs}` };
-    turns.push({
-      index,
-      speaker: speakerFromLabel(t.speaker, raw.meta),
-      text: t.text,
-      ...(startMs !== undefined ? { startMs } : {}),
-      ...(endMs !== undefined ? { endMs } : {}),
-    });
+    const turn: Turn = { index, speaker: speakerFromLabel(t.speaker, raw.meta), text: t.text };
+    if (startMs !== undefined) turn.startMs = startMs;
+    if (endMs !== undefined) turn.endMs = endMs;
+    turns.push(turn);
   }
   const id = raw.id !== undefined && raw.id.trim() !== '' ? raw.id.trim() : fallbackId;
   // The turns were built above from checked values (a string text, a role, whole non-negative

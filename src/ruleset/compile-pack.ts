@@ -8,6 +8,7 @@ import type { PackInfo } from '../model/result.js';
 import type { LoadedPack, PackSource, RuleLoadError } from './load-pack.js';
 import { tokenize } from '../nlp/tokenize.js';
 import { compilePhraseSet, PhraseGroup, type PhraseSet } from './phrase-set.js';
+import { tokenMarks } from './phrase-pattern.js';
 import type { PackFile, RuleFile } from './rule-schema.js';
 
 export interface CompiledPack {
@@ -47,7 +48,13 @@ function exampleWordCounts(source: PackSource): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { rule } of source.rules) {
     for (const text of [...rule.examples.match, ...rule.examples.noMatch]) {
-      for (const token of tokenize(text)) counts.set(token.t, (counts.get(token.t) ?? 0) + 1);
+      const tokens = tokenize(text);
+      tokens.forEach((token, k) => {
+        counts.set(token.t, (counts.get(token.t) ?? 0) + 1);
+        // token classes (a name, an acronym) are counted like words: they can be index keys too
+        const mark = tokenMarks(tokens, k);
+        if (mark !== undefined) counts.set(mark, (counts.get(mark) ?? 0) + 1);
+      });
     }
   }
   return counts;

@@ -30,7 +30,8 @@ export interface PhrasePattern {
   elements: PatternElement[];
   /**
    * For every required word element whose every option has plain words: per option, the plain words
-   * that must all be in the turn for that option to match. A turn matches the pattern only when, for
+   * that must all be in the turn for that option to match. A required `@name`/`@addressed` or
+   * `@acronym` element requires NAME_MARK or ACRONYM_MARK. A turn matches the pattern only when, for
    * each element, at least one option has all its plain words.
    */
   required: string[][][];
@@ -134,6 +135,7 @@ function compilePhraseUncached(source: string): PhrasePattern {
   const plainFirstWords = (e: PatternElement) =>
     e.kind === 'words' && !e.optional && e.options.every((o) => isPlainWord(o[0]!)) ? new Set(e.options.map((o) => o[0]!)) : undefined;
   const requiredWords = (e: PatternElement) => {
+    if ((e.kind === 'name' || e.kind === 'acronym') && !e.optional) return [[e.kind === 'name' ? NAME_MARK : ACRONYM_MARK]];
     if (e.kind !== 'words' || e.optional) return undefined;
     const options = e.options.map((o) => [...new Set(o.filter(isPlainWord))]);
     return options.every((o) => o.length > 0) ? options : undefined;
@@ -141,6 +143,22 @@ function compilePhraseUncached(source: string): PhrasePattern {
   const required = elements.map(requiredWords).filter((x): x is string[][] => x !== undefined);
   const startWords = elements[0] ? plainFirstWords(elements[0]) : undefined;
   return { source, elements, required, ...(startWords ? { startWords } : {}) };
+}
+
+/**
+ * Marks standing for a token class in `required`: a turn "has" NAME_MARK when some token could be a
+ * name as `@name` reads it (capitalised, not the first word of its sentence), ACRONYM_MARK when some
+ * token is an acronym. They cannot be words: words never start with "@".
+ */
+export const NAME_MARK = '@name';
+export const ACRONYM_MARK = '@acronym';
+
+/** The class marks a turn's tokens give (see NAME_MARK), for the index and for counting examples. */
+export function tokenMarks(tokens: Token[], k: number): string | undefined {
+  const token = tokens[k]!;
+  if (token.acronym) return ACRONYM_MARK;
+  if (token.cap && k > 0 && tokens[k - 1]!.sentence === token.sentence) return NAME_MARK;
+  return undefined;
 }
 
 /** A word compared by equality only ("is" also matches the possessive "s", so it is not plain). */

@@ -1,5 +1,5 @@
 import type { Token } from '../nlp/tokenize.js';
-import { compilePhrase, matchPattern, type PhrasePattern } from './phrase-pattern.js';
+import { compilePhrase, matchPattern, tokenMarks, type PhrasePattern } from './phrase-pattern.js';
 
 /**
  * Several phrases compiled together; a turn matches the set when it matches any of them. Each
@@ -146,10 +146,20 @@ export class PhraseGroup {
     const stamp = ++this.stamp;
     let present: number[] | undefined;
     for (let k = 0; k < tokens.length; k++) {
-      const id = this.words.get(tokens[k]!.t);
-      if (id === undefined || this.wordMarks[id] === stamp) continue;
-      this.wordMarks[id] = stamp;
-      if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);
+      const token = tokens[k]!;
+      let id = this.words.get(token.t);
+      if (id !== undefined && this.wordMarks[id] !== stamp) {
+        this.wordMarks[id] = stamp;
+        if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);
+      }
+      // a token of a class some pattern requires (a name, an acronym) marks the class too
+      if (!token.cap && !token.acronym) continue;
+      const mark = tokenMarks(tokens, k);
+      id = mark === undefined ? undefined : this.words.get(mark);
+      if (id !== undefined && this.wordMarks[id] !== stamp) {
+        this.wordMarks[id] = stamp;
+        if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);
+      }
     }
     if (present === undefined) return NONE;
     let found: number[] | undefined;

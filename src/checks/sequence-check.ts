@@ -34,7 +34,11 @@ export function compileSequenceRule(info: RuleInfo, rule: SequenceRuleFile, grou
       const tl = ctx.timeline.turns;
       // the first step matches only where its phrases have candidates (any turn when it has none)
       const firstTurns = first.any ? turns.map((_, i) => i) : first.matcher.phrases.group.turnsWithCandidates(first.matcher.phrases, ctx.tokens);
+      // Without a silence to look for, a first step can only lead somewhere when a turn where the
+      // second step has candidates follows within the turn limit: nextThen[i] is the first such turn after i.
+      const nextThen = gapMs === undefined && then && !then.any ? nextCandidateTurns(then.matcher.phrases.group.turnsWithCandidates(then.matcher.phrases, ctx.tokens), turns.length) : undefined;
       for (const i of firstTurns) {
+        if (nextThen && nextThen[i]! - i > maxTurns) continue;
         if (!speakerMatches(first.speaker, turns[i]!.speaker) || !inScope(scopeAnySpeaker, ctx, i)) continue;
         const a = matchStep(first, ctx.tokens[i]!);
         if (a === undefined) continue;
@@ -55,4 +59,16 @@ export function compileSequenceRule(info: RuleInfo, rule: SequenceRuleFile, grou
       return findings;
     },
   };
+}
+
+/** Per turn i, the first of the ascending turns `candidates` after i (Infinity when none). */
+function nextCandidateTurns(candidates: readonly number[], turnCount: number): number[] {
+  const next = new Array<number>(turnCount);
+  let k = candidates.length - 1;
+  let following = Infinity;
+  for (let i = turnCount - 1; i >= 0; i--) {
+    while (k >= 0 && candidates[k]! > i) following = candidates[k--]!;
+    next[i] = following;
+  }
+  return next;
 }

@@ -35,8 +35,16 @@ export interface PhrasePattern {
    * each element, at least one option has all its plain words.
    */
   required: string[][][];
-  /** When the pattern must start with one of these words: only those positions are tried. */
-  startWords?: Set<string>;
+  /** When the pattern must start with a word of a known kind: only positions holding one are tried. */
+  start?: StartFilter;
+}
+
+/** What the first token of a match can be: one of the words, a word with one of the stems or prefixes, or a number. */
+export interface StartFilter {
+  words: Set<string>;
+  stems: Set<string>;
+  prefixes: string[];
+  number: boolean;
 }
 
 export class PatternSyntaxError extends Error {}
@@ -132,8 +140,17 @@ function compilePhraseUncached(source: string): PhrasePattern {
   if (!elements.some((e) => e.kind !== 'gap' && e.kind !== 'sentence-start' && !e.optional)) {
     throw new PatternSyntaxError(`"${source}" has no required word`);
   }
-  const plainFirstWords = (e: PatternElement) =>
-    e.kind === 'words' && !e.optional && e.options.every((o) => isPlainWord(o[0]!)) ? new Set(e.options.map((o) => o[0]!)) : undefined;
+  const startFilter = (e: PatternElement): StartFilter | undefined => {
+    if (e.kind !== 'words' || e.optional) return undefined;
+    const filter: StartFilter = { words: new Set(), stems: new Set(), prefixes: [], number: false };
+    for (const [w] of e.options) {
+      if (w === '#') filter.number = true;
+      else if (w!.endsWith('*')) filter.prefixes.push(w!.slice(0, -1));
+      else if (w!.startsWith('~')) filter.stems.add(w!.slice(1));
+      else filter.words.add(w!).add(w === 'is' ? 's' : w!);
+    }
+    return filter;
+  };
   const requiredWords = (e: PatternElement) => {
     if ((e.kind === 'name' || e.kind === 'acronym') && !e.optional) return [[e.kind === 'name' ? NAME_MARK : ACRONYM_MARK]];
     if (e.kind !== 'words' || e.optional) return undefined;
@@ -141,8 +158,8 @@ function compilePhraseUncached(source: string): PhrasePattern {
     return options.every((o) => o.length > 0) ? options : undefined;
   };
   const required = elements.map(requiredWords).filter((x): x is string[][] => x !== undefined);
-  const startWords = elements[0] ? plainFirstWords(elements[0]) : undefined;
-  return { source, elements, required, ...(startWords ? { startWords } : {}) };
+  const start = elements[0] ? startFilter(elements[0]) : undefined;
+  return { source, elements, required, ...(start ? { start } : {}) };
 }
 
 /**
@@ -245,13 +262,23 @@ function matchAt(els: PatternElement[], k: number, tokens: Token[], at: number, 
   return el.optional ? matchAt(els, k + 1, tokens, at, sentence) : -1;
 }
 
+/** Whether a token can be the first of a match: what wordMatches allows for some option's first word. */
+function canStart(filter: StartFilter, t: string): boolean {
+  if (filter.words.has(t)) return true;
+  if (filter.number && isNumber(t)) return true;
+  if (filter.stems.size > 0 && filter.stems.has(stemOf(t))) return true;
+  for (const prefix of filter.prefixes) if (t.startsWith(prefix)) return true;
+  return false;
+}
+
 /**
  * First match of the pattern (leftmost start) starting at a token in [start, end), or undefined.
  * The whole token list is passed, not a slice, so "^" still knows where sentences begin.
  */
 export function matchPattern(p: PhrasePattern, tokens: Token[], start = 0, end = tokens.length): PatternMatch | undefined {
+  const filter = p.start;
   for (let from = start; from < end; from++) {
-    if (p.startWords && !p.startWords.has(tokens[from]!.t)) continue;
+    if (filter && !canStart(filter, tokens[from]!.t)) continue;
     const to = matchAt(p.elements, 0, tokens, from, tokens[from]!.sentence);
     if (to > from) return { from, to };
   }

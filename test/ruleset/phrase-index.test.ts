@@ -22,6 +22,49 @@ function packSets(): PhraseSet[] {
   return group.sets;
 }
 
+/** The texts the default pack is checked on: its examples, the demo calls and the labelled phone calls. */
+function packTexts(): string[] {
+  const { pack } = loadPacks([]);
+  const texts = [...pack!.examples.values()].flatMap((e) => [...e.match, ...e.noMatch]);
+  for (const file of ['fixtures/calls/calls.jsonl', 'fixtures/labelled/phone-calls.jsonl']) for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    texts.push(...(JSON.parse(line) as { turns: { text: string }[] }).turns.map((t) => t.text));
+  }
+  return texts;
+}
+
+describe('the start filter', () => {
+  it('gives every pattern of the default pack the same first match as trying every position', () => {
+    const patterns = packSets().flatMap((s) => s.patterns);
+    const filtered = patterns.filter((p) => p.start);
+    expect(filtered.length).toBeGreaterThan(patterns.length / 2);
+    expect(filtered.some((p) => p.start!.stems.size > 0)).toBe(true);
+    let matches = 0;
+    for (const text of packTexts()) {
+      const tokens = tokenize(text);
+      for (const p of filtered) {
+        const found = matchPattern(p, tokens);
+        expect(found, `${p.source} on "${text}"`).toEqual(matchPattern({ ...p, start: undefined }, tokens));
+        if (found) matches++;
+      }
+    }
+    expect(matches).toBeGreaterThan(300);
+  });
+
+  it('lets a pattern start at a stem, a prefix, a number or the "s" of "is"', () => {
+    const cases: [string, string, number][] = [
+      ['(~transfer|put) you to', 'so I transferred you to them', 2],
+      ['(escalat*|raise) it', 'we are escalating it now', 2],
+      ['(#|no) days', 'wait 5 days', 1],
+      ['(is) not working', "the app's not working", 2],
+    ];
+    for (const [phrase, text, from] of cases) {
+      const p = compilePhraseSet([phrase]).patterns[0]!;
+      expect(p.start, phrase).toBeDefined();
+      expect(matchPattern(p, tokenize(text))?.from, phrase).toBe(from);
+    }
+  });
+});
+
 describe('the pack-wide word index', () => {
   it('finds exactly what trying every pattern finds, for every set of the default pack, on the pack examples, the demo calls and the labelled phone calls', () => {
     const { pack } = loadPacks([]);

@@ -102,8 +102,14 @@ export function expandWord(raw: string): string[] {
 export const MAX_SENTENCE_WORDS = 120;
 
 export function tokenize(text: string): Token[] {
+  // most turns hold neither an address nor a non-ASCII letter: one pass, which gives up otherwise
+  return tokenizeScanned(text, true) ?? tokenizeMasked(text);
+}
+
+/** URLs, handles and e-mail addresses blanked out, then read by the scanner or, for non-ASCII text, the expression. */
+function tokenizeMasked(text: string): Token[] {
   const masked = text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text;
-  return scannable(masked) ? tokenizeScanned(masked) : tokenizeMatched(masked);
+  return tokenizeScanned(masked, false) ?? tokenizeMatched(masked);
 }
 
 /**
@@ -123,7 +129,11 @@ function sentenceBreak(sink: TokenSink): void {
   }
 }
 
-function pushWord(sink: TokenSink, masked: string, word: string, start: number, hasApostrophe: boolean): void {
+/**
+ * upper: the word starts with a capital; anyUpper: it may hold one anywhere (false only when the
+ * caller saw every character, so the word is its own lower case).
+ */
+function pushWord(sink: TokenSink, masked: string, word: string, start: number, hasApostrophe: boolean, upper: boolean, anyUpper: boolean): void {
   const { tokens } = sink;
   if (tokens.length - sink.sentenceStart >= MAX_SENTENCE_WORDS) {
     sink.sentence++;
@@ -131,12 +141,11 @@ function pushWord(sink: TokenSink, masked: string, word: string, start: number, 
   }
   const sentence = sink.sentence;
   const end = start + word.length;
-  // capitals are rare: test the first letter before running any regular expression
-  const upper = word[0] !== word[0]!.toLowerCase();
+  // capitals are rare: the first letter is tested before running any regular expression
   const cap = upper && CAPITALISED.test(word);
   const setOff = cap && /^[,.!?:;(]?$/.test(prevChar(masked, start)) && /^[,.!?:;)]?$/.test(nextChar(masked, end));
   const acronym = upper && ACRONYM.test(word) && !isSignOff(masked, start, end) && !inCapitalsRun(masked, start, end);
-  const lower = word.toLowerCase();
+  const lower = anyUpper ? word.toLowerCase() : word;
   if (!hasApostrophe && !(word.length >= 5 && WHOLE_WORDS.has(lower))) {
     tokens.push({ t: lower, start, end, sentence, cap, setOff, acronym });
     return;
@@ -151,7 +160,7 @@ function tokenizeMatched(masked: string): Token[] {
   const sink: TokenSink = { tokens: [], sentence: 0, sentenceStart: 0 };
   for (const m of masked.matchAll(WORD_OR_BREAK)) {
     if (m[2] !== undefined) sentenceBreak(sink);
-    else pushWord(sink, masked, m[0], m.index, APOSTROPHE.test(m[0]));
+    else pushWord(sink, masked, m[0], m.index, APOSTROPHE.test(m[0]), m[0][0] !== m[0][0]!.toLowerCase(), true);
   }
   return sink.tokens;
 }
@@ -160,47 +169,43 @@ const RIGHT_QUOTE = 0x2019;
 const LEFT_QUOTE = 0x2018;
 const EM_DASH = 0x2014;
 const EN_DASH = 0x2013;
+const isAsciiUpper = (c: number) => c >= 65 && c <= 90;
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isAsciiWordChar = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 const isApostrophe = (c: number) => c === 39 || c === 96 || c === RIGHT_QUOTE || c === LEFT_QUOTE;
 /** . ! ? ; and newline: a run of them ends a sentence. */
 const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 10;
 
-/**
- * Text the scanner reads exactly as the regular expression would: ASCII, plus the curly quotes and
- * dashes the expression names. Any other character (an accented letter, a non-Latin script) could be
- * a letter, so such text goes to the regular expression.
- */
-function scannable(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 && c !== RIGHT_QUOTE && c !== LEFT_QUOTE && c !== EM_DASH && c !== EN_DASH) return false;
-  }
-  return true;
-}
+/** A character of the curly quotes and dashes the expression names: the only non-ASCII the scanner reads. */
+const isScannableSpecial = (c: number) => c === RIGHT_QUOTE || c === LEFT_QUOTE || c === EM_DASH || c === EN_DASH;
 
 /**
  * The same tokens as tokenizeMatched, found by one pass over the character codes: no match objects,
- * which made the expression the tokenizer's main cost. Only for scannable text.
+ * which made the expression the tokenizer's main cost. Undefined (give up) at a character that
+ * could be a letter the scanner does not know (any other non-ASCII), and, when unmasked, at what
+ * could start an address to blank out: "@", "://", "www.".
  */
-function tokenizeScanned(masked: string): Token[] {
+function tokenizeScanned(masked: string, unmasked: boolean): Token[] | undefined {
   const sink: TokenSink = { tokens: [], sentence: 0, sentenceStart: 0 };
   const n = masked.length;
   let i = 0;
   while (i < n) {
     const c = masked.charCodeAt(i);
+    if (c >= 128 && !isScannableSpecial(c)) return undefined;
+    if (unmasked && (c === 64 || (c === 58 && masked.startsWith('//', i + 1)) || (c === 46 && i >= 3 && masked.startsWith('www', i - 3)))) return undefined;
     if (isAsciiWordChar(c)) {
       const start = i;
+      let anyUpper = isAsciiUpper(c);
       i++;
-      while (i < n && isAsciiWordChar(masked.charCodeAt(i))) i++;
+      for (let d = masked.charCodeAt(i); i < n && isAsciiWordChar(d); d = masked.charCodeAt(++i)) anyUpper ||= isAsciiUpper(d);
       let hasApostrophe = false;
       // (?:['’‘`]\p{L}+)*: an apostrophe joins the letters (not digits) that follow it
       while (i + 1 < n && isApostrophe(masked.charCodeAt(i)) && isAsciiLetter(masked.charCodeAt(i + 1))) {
         hasApostrophe = true;
-        i += 2;
-        while (i < n && isAsciiLetter(masked.charCodeAt(i))) i++;
+        i++;
+        for (let d = masked.charCodeAt(i); i < n && isAsciiLetter(d); d = masked.charCodeAt(++i)) anyUpper ||= isAsciiUpper(d);
       }
-      pushWord(sink, masked, masked.slice(start, i), start, hasApostrophe);
+      pushWord(sink, masked, masked.slice(start, i), start, hasApostrophe, isAsciiUpper(c), anyUpper);
     } else if (isStop(c)) {
       i++;
       while (i < n && isStop(masked.charCodeAt(i))) i++;
@@ -219,6 +224,8 @@ function tokenizeScanned(masked: string): Token[] {
 /** Exposed for tests: the regular-expression tokenizer, which the scanner must always agree with. */
 export const tokenizeByExpression = (text: string): Token[] =>
   tokenizeMatched(text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text);
+/** Exposed for tests: whether the scanner reads the text in one pass (else it is masked or matched). */
+export const scansInOnePass = (text: string): boolean => tokenizeScanned(text, true) !== undefined;
 
 /** The normalised words of a text, joined by single spaces. */
 export function normaliseText(text: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expandWord, normaliseText, tokenize, tokenizeByExpression } from '../../src/nlp/tokenize.js';
+import { expandWord, normaliseText, scansInOnePass, tokenize, tokenizeByExpression } from '../../src/nlp/tokenize.js';
 
 const words = (text: string) => tokenize(text).map((t) => t.t);
 
@@ -159,6 +159,15 @@ describe('tokenize: the character scanner agrees with the regular expression', (
   it('hands text with other non-ASCII letters to the regular expression', () => {
     expect(words('Café déjà vu — ça va')).toEqual(['café', 'déjà', 'vu', 'ça', 'va']);
     expect(tokenize('naïve’s')).toEqual(tokenizeByExpression('naïve’s'));
+  });
+
+  it('reads plain text in one pass and gives way where an address or another letter may be', () => {
+    expect(scansInOnePass('I’ll put you through — it’s with tier 2; OK?')).toBe(true);
+    for (const text of ['mail me@example.com', 'see https://x.io/a', 'see awww.shop', 'Café', 'naïve']) {
+      expect(scansInOnePass(text), text).toBe(false);
+      expect(tokenize(text), text).toEqual(tokenizeByExpression(text));
+    }
+    expect(words('mail me@example.com or www.example.com today')).toEqual(['mail', 'or', 'today']);
   });
 
   it('reads "constructor" as a word (not an Object.prototype member)', () => {

@@ -29,9 +29,10 @@ export interface PhrasePattern {
   source: string;
   elements: PatternElement[];
   /**
-   * For every required word element whose every option has plain words: per option, the plain words
-   * that must all be in the turn for that option to match. A required `@name`/`@addressed` or
-   * `@acronym` element requires NAME_MARK or ACRONYM_MARK. A turn matches the pattern only when, for
+   * For every required element that stands for words: per option, the words (as the pattern writes
+   * them: "#", "pre*", "~stem" included) that must each match some token of the turn for that option
+   * to match. A required `@name`/`@addressed` or `@acronym` element requires NAME_MARK or ACRONYM_MARK;
+   * a lone "#", "pre*" or "~stem" element is a one-word option. A turn matches the pattern only when, for
    * each element, at least one option has all its plain words.
    */
   required: string[][][];
@@ -151,11 +152,13 @@ function compilePhraseUncached(source: string): PhrasePattern {
     }
     return filter;
   };
-  const requiredWords = (e: PatternElement) => {
-    if ((e.kind === 'name' || e.kind === 'acronym') && !e.optional) return [[e.kind === 'name' ? NAME_MARK : ACRONYM_MARK]];
-    if (e.kind !== 'words' || e.optional) return undefined;
-    const options = e.options.map((o) => [...new Set(o.filter(isPlainWord))]);
-    return options.every((o) => o.length > 0) ? options : undefined;
+  const requiredWords = (e: PatternElement): string[][] | undefined => {
+    if (e.kind === 'gap' || e.kind === 'sentence-start' || e.optional) return undefined;
+    if (e.kind === 'name' || e.kind === 'acronym') return [[e.kind === 'name' ? NAME_MARK : ACRONYM_MARK]];
+    if (e.kind === 'number') return [['#']];
+    if (e.kind === 'stem') return [[`~${e.stem}`]];
+    if (e.kind === 'prefix') return [[`${e.prefix}*`]];
+    return e.options.map((o) => [...new Set(o)]);
   };
   const required = elements.map(requiredWords).filter((x): x is string[][] => x !== undefined);
   const start = elements[0] ? startFilter(elements[0]) : undefined;
@@ -178,9 +181,11 @@ export function tokenMarks(tokens: Token[], k: number): string | undefined {
   return undefined;
 }
 
-/** A word compared by equality only ("is" also matches the possessive "s", so it is not plain). */
-const isPlainWord = (w: string) => w !== '#' && w !== 'is' && !w.endsWith('*') && !w.startsWith('~');
-
+/**
+ * A pattern word that a token matches only by being the same word. The others are "#" (a number),
+ * "pre*" (a prefix), "~stem" (a stem) and "is" (which also matches the "s" of "number's").
+ */
+export const isPlainWord = (w: string) => w !== '#' && w !== 'is' && !w.endsWith('*') && !w.startsWith('~');
 
 export interface PatternMatch {
   /** Token indices, end exclusive. */
@@ -195,7 +200,7 @@ const NUMBER_WORDS = new Set([
 ]);
 
 /** "is" in a rule also matches the "s" of "number's": after a noun, "'s" may be "is" or a possessive. */
-const wordMatches = (w: string, t: string) =>
+export const wordMatches = (w: string, t: string) =>
   t === w ||
   (w === '#'
     ? isNumber(t)

@@ -1,5 +1,5 @@
 import type { Token } from '../nlp/tokenize.js';
-import { compilePhrase, matchPattern, tokenMarks, type PhrasePattern } from './phrase-pattern.js';
+import { compilePhrase, isPlainWord, matchPattern, tokenMarks, wordMatches, type PhrasePattern } from './phrase-pattern.js';
 
 /**
  * Several phrases compiled together; a turn matches the set when it matches any of them. Each
@@ -28,11 +28,21 @@ export interface PhraseHit {
 type TurnCandidates = readonly number[];
 
 const NONE: number[] = [];
+/** Distinct token texts whose required words are remembered (~100 bytes each). */
+const TOKEN_MEMO_LIMIT = 100_000;
 
 export class PhraseGroup {
   private readonly sets: PhraseSet[] = [];
-  /** Word → its number; every word some pattern requires. */
+  /** Word → its number; every word some pattern requires, as the pattern writes it ("pre*", "~stem", "#"…). */
   private readonly words = new Map<string, number>();
+  /** The required words a token matches other than by being the same word (see isPlainWord). */
+  private readonly matchedWords: { word: string; id: number }[] = [];
+  /**
+   * Token text → the numbers of the required words it matches: worked out once per distinct token
+   * (a prefix test, a stem) and then one lookup, the same cost as looking up the word alone.
+   */
+  private tokenWords = new Map<string, readonly number[]>();
+  private readonly frequencies = new Map<string, number>();
   /** Per word number: the patterns (by number) indexed under it. */
   private readonly indexedUnder: number[][] = [];
   /**
@@ -64,7 +74,19 @@ export class PhraseGroup {
 
   /** How often a turn is expected to contain the word: lower is a better index key. */
   private frequency(w: string): number {
-    return this.wordCounts ? (this.wordCounts.get(w) ?? 0) - w.length / 100 : 100 - w.length;
+    if (!this.wordCounts) return 100 - w.length;
+    let count = this.frequencies.get(w);
+    if (count === undefined) {
+      count = this.wordCounts.get(w) ?? 0;
+      if (!isPlainWord(w)) {
+        // the example words it matches; a stem by the words that share its letters but the last
+        // (stemming every example word at start-up would cost more than the index saves)
+        const like = w.startsWith('~') && w.length > 4 ? `${w.slice(1, -1)}*` : w;
+        for (const [word, n] of this.wordCounts) if (word !== w && wordMatches(like, word)) count += n;
+      }
+      this.frequencies.set(w, count);
+    }
+    return count - w.length / 100;
   }
 
   /** The option's rarest word. */
@@ -84,8 +106,23 @@ export class PhraseGroup {
       id = this.words.size;
       this.words.set(w, id);
       this.indexedUnder.push([]);
+      if (!isPlainWord(w)) this.matchedWords.push({ word: w, id });
     }
     return id;
+  }
+
+  /** The numbers of the required words a token matches (its own word, and "#", "pre*", "~stem", "is"). */
+  private wordsOfToken(t: string): readonly number[] {
+    let ids = this.tokenWords.get(t);
+    if (ids === undefined) {
+      const own = this.words.get(t);
+      const found: number[] = own !== undefined ? [own] : [];
+      for (const { word, id } of this.matchedWords) if (word !== t && wordMatches(word, t)) found.push(id);
+      ids = found.length === 0 ? NONE : found;
+      // a run meets a bounded vocabulary; past the bound, rare words are worked out each time
+      if (this.tokenWords.size < TOKEN_MEMO_LIMIT) this.tokenWords.set(t, ids);
+    }
+    return ids;
   }
 
   add(patterns: PhrasePattern[]): PhraseSet {
@@ -95,6 +132,7 @@ export class PhraseGroup {
     this.sets.push(set);
     this.marks = new Uint32Array(offset + patterns.length);
     this.key = Symbol('phrase candidates');
+    this.tokenWords = new Map();
     const always: number[] = [];
     patterns.forEach((p, pi) => {
       this.setOfPattern.push(set.id);
@@ -147,15 +185,17 @@ export class PhraseGroup {
     let present: number[] | undefined;
     for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k]!;
-      let id = this.words.get(token.t);
-      if (id !== undefined && this.wordMarks[id] !== stamp) {
+      const ids = this.wordsOfToken(token.t);
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j]!;
+        if (this.wordMarks[id] === stamp) continue;
         this.wordMarks[id] = stamp;
         if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);
       }
       // a token of a class some pattern requires (a name, an acronym) marks the class too
       if (!token.cap && !token.acronym) continue;
       const mark = tokenMarks(tokens, k);
-      id = mark === undefined ? undefined : this.words.get(mark);
+      const id = mark === undefined ? undefined : this.words.get(mark);
       if (id !== undefined && this.wordMarks[id] !== stamp) {
         this.wordMarks[id] = stamp;
         if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);

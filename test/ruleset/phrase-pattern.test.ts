@@ -170,14 +170,26 @@ describe('phrase patterns: required words (prefilter)', () => {
     expect(req("won't let me")).toEqual([[['will', 'not']], [['let']], [['me']]]);
   });
 
-  it('does not require what a prefix, stem, number or "is" can stand for', () => {
-    expect(compilePhrase('escalat* (it|this)').required).toEqual([[['it'], ['this']]]);
-    expect(compilePhrase('# days').required).toEqual([[['days']]]);
-    expect(compilePhrase('(# days|a week)').required).toEqual([[['days'], ['a', 'week']]]);
-    expect(compilePhrase('(# days|~week)').required).toEqual([]);
-    expect(compilePhrase('within? (# days|a week)').required).toEqual([[['days'], ['a', 'week']]]);
+  it('requires prefixes, stems, numbers and "is" as the pattern writes them, and nothing optional', () => {
+    expect(compilePhrase('escalat* (it|this)').required).toEqual([[['escalat*']], [['it'], ['this']]]);
+    expect(compilePhrase('# days').required).toEqual([[['#']], [['days']]]);
+    expect(compilePhrase('(# days|a week)').required).toEqual([[['#', 'days'], ['a', 'week']]]);
+    expect(compilePhrase('(# days|~week)').required).toEqual([[['#', 'days'], ['~week']]]);
+    expect(compilePhrase('within? (# days|a week)').required).toEqual([[['#', 'days'], ['a', 'week']]]);
     expect(compilePhrase('(within|# days)? slow').required).toEqual([[['slow']]]);
-    expect(compilePhrase('it is slow').required).toEqual([[['it']], [['slow']]]);
+    expect(compilePhrase('it is slow').required).toEqual([[['it']], [['is']], [['slow']]]);
+    expect(compilePhrase('^ hi * @name').required).toEqual([[['hi']], [['@name']]]);
+  });
+
+  it('a required prefix, stem, number or "is" is met by the tokens wordMatches accepts', () => {
+    const set = compilePhraseSet(['escalat* it', '~transfer you', '# days', 'the app is down']);
+    const found = (text: string) => findPhrase(set, tokenize(text))?.phrase;
+    expect(found('we are escalating it')).toBe('escalat* it');
+    expect(found('I transferred you')).toBe('~transfer you');
+    expect(found('in three days')).toBe('# days');
+    expect(found("the app's down")).toBe('the app is down');
+    expect(set.group.candidates(set, tokenize('we are escalated now'))).toEqual([]);
+    expect(set.group.candidates(set, tokenize('the app was down'))).toEqual([]);
   });
 
   it('a set finds the same leftmost match with the prefilter as every pattern alone', () => {

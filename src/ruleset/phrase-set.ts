@@ -29,7 +29,7 @@ type TurnCandidates = readonly number[];
 
 const NONE: number[] = [];
 /** Distinct token texts whose required words are remembered (~100 bytes each). */
-const TOKEN_MEMO_LIMIT = 100_000;
+const TOKEN_MEMO_LIMIT = 50_000;
 
 export class PhraseGroup {
   private readonly sets: PhraseSet[] = [];

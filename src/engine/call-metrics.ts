@@ -74,7 +74,10 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Turn indices in time order (by start, then input order): exports do not always list turns in order. */
 function timeOrder(tl: CallTimeline): number[] {
-  return tl.turns.map((_, i) => i).sort((a, b) => tl.turns[a]!.startMs - tl.turns[b]!.startMs || a - b);
+  const order = tl.turns.map((_, i) => i);
+  // most exports are in time order already: sort only when they are not
+  const inOrder = tl.turns.every((t, i) => i === 0 || t.startMs >= tl.turns[i - 1]!.startMs);
+  return inOrder ? order : order.sort((a, b) => tl.turns[a]!.startMs - tl.turns[b]!.startMs || a - b);
 }
 
 function findGaps(call: Call, tl: CallTimeline, order: number[], policy: MetricsPolicy, cues: HoldCues, handleStart: number, handleMs: number): Gap[] {
@@ -143,18 +146,21 @@ function longestGap(tl: CallTimeline, order: number[]): number {
   return longest;
 }
 
-/** Union length of [start, end) intervals. */
-function coveredMs(intervals: [number, number][]): number {
-  const sorted = [...intervals].sort((x, y) => x[0] - y[0]);
+/** Union length of the [start, end) spans of the turns `include` accepts; `order` is the time order. */
+function coveredMs(tl: CallTimeline, order: number[], include: (turn: number) => boolean): number {
   let total = 0;
-  let current: [number, number] | undefined;
-  for (const [s, e] of sorted) {
-    if (!current || s > current[1]) {
-      if (current) total += current[1] - current[0];
-      current = [s, e];
-    } else current[1] = Math.max(current[1], e);
+  let from = 0;
+  let to = -Infinity;
+  for (const i of order) {
+    if (!include(i)) continue;
+    const { startMs, endMs } = tl.turns[i]!;
+    if (startMs > to) {
+      if (to > -Infinity) total += to - from;
+      from = startMs;
+      to = endMs;
+    } else to = Math.max(to, endMs);
   }
-  return current ? total + current[1] - current[0] : total;
+  return to > -Infinity ? total + to - from : total;
 }
 
 export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPolicy, cues: HoldCues): CallMetrics {
@@ -197,19 +203,21 @@ export function computeMetrics(call: Call, tl: CallTimeline, policy: MetricsPoli
   const handleTimeMs = last - first;
   const gaps = findGaps(call, tl, order, policy, cues, first, handleTimeMs);
   const holds = gaps.filter((g) => g.kind === 'hold');
-  const talkOf = (who: Speaker) =>
-    coveredMs(tl.turns.filter((_, i) => call.turns[i]!.speaker === who).map((t) => [t.startMs, t.endMs]));
+  const talkOf = (who: Speaker) => coveredMs(tl, order, (i) => call.turns[i]!.speaker === who);
   const agentTalk = talkOf('agent');
   const customerTalk = talkOf('customer');
-  const allTalk = coveredMs(tl.turns.map((t) => [t.startMs, t.endMs]));
+  const allTalk = coveredMs(tl, order, () => true);
   const holdMs = holds.reduce((s, g) => s + g.durationMs, 0);
   const nonTalkMs = handleTimeMs - allTalk - (policy.holdCountsAsNonTalk ? 0 : holdMs);
 
   const endFrom = first + handleTimeMs * (1 - policy.endWindowPercent / 100);
   const agentIdx = call.turns.map((t, i) => (t.speaker === 'agent' ? i : -1)).filter((i) => i >= 0);
+  // each agent turn's words are counted once, for the whole call and again for its closing part
+  const wordsOf: number[] = [];
+  for (const i of agentIdx) wordsOf[i] = countWords(call.turns[i]!.text);
   const wpm = (idx: number[]) => {
     const ms = idx.reduce((s, i) => s + (tl.turns[i]!.endMs - tl.turns[i]!.startMs), 0);
-    return ms > 0 ? round((idx.reduce((s, i) => s + countWords(call.turns[i]!.text), 0) / ms) * 60000) : null;
+    return ms > 0 ? round((idx.reduce((s, i) => s + wordsOf[i]!, 0) / ms) * 60000) : null;
   };
   let longestMonologue = 0;
   for (let i = 0; i < agentIdx.length; ) {

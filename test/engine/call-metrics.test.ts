@@ -254,3 +254,43 @@ describe('call metrics: very long calls', () => {
     expect(run.metrics.firstAgentTurnMs).toBe(0);
   });
 });
+
+describe('call metrics: talk time on generated calls', () => {
+  /** Union length of [start, end) spans, by sorting copies: the plain reference. */
+  const union = (spans: [number, number][]) => {
+    const sorted = spans.map(([s, e]) => [s, e] as [number, number]).sort((x, y) => x[0] - y[0]);
+    let total = 0;
+    let current: [number, number] | undefined;
+    for (const [s, e] of sorted) {
+      if (!current || s > current[1]) {
+        if (current) total += current[1] - current[0];
+        current = [s, e];
+      } else current[1] = Math.max(current[1], e);
+    }
+    return current ? total + current[1] - current[0] : total;
+  };
+
+  it('equals the union of the spoken spans per speaker, in or out of time order, overlapping or not', () => {
+    let seed = 3;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let c = 0; c < 300; c++) {
+      const turns: [string, string, number, number][] = [];
+      let clock = 0;
+      for (let t = 0; t < 2 + next(12); t++) {
+        clock += next(4) === 0 ? -next(6) : next(8);
+        const start = Math.max(0, clock);
+        turns.push([next(2) === 0 ? 'agent' : 'customer', 'some words here', start, start + next(7)]);
+      }
+      if (c % 3 === 0) turns.reverse();
+      const { metrics } = runPack(pack, makeCall(`gen-${c}`, turns as never));
+      const spans = (who?: string) => turns.filter((t) => who === undefined || t[0] === who).map((t) => [t[2] * 1000, t[3] * 1000] as [number, number]);
+      expect(metrics.talkMs).toEqual({ agent: union(spans('agent')), customer: union(spans('customer')) });
+      const first = Math.min(...turns.map((t) => t[2] * 1000));
+      const last = Math.max(...turns.map((t) => t[3] * 1000));
+      expect(metrics.nonTalkMs).toBe(last - first - union(spans()));
+    }
+  });
+});

@@ -28,6 +28,10 @@ export interface PhraseHit {
 type TurnCandidates = readonly number[];
 
 const NONE: number[] = [];
+/** Turns indexed before the index is rebuilt under the words rarest in them (see the constructor). */
+const LEARN_TURNS = 2000;
+/** Above any example count: a word seen in one more turn always counts as more frequent. */
+const PRIOR_SCALE = 1e6;
 /** Distinct token texts whose required words are remembered (~100 bytes each). */
 const TOKEN_MEMO_LIMIT = 50_000;
 
@@ -42,7 +46,10 @@ export class PhraseGroup {
    * (a prefix test, a stem) and then one lookup, the same cost as looking up the word alone.
    */
   private tokenWords = new Map<string, readonly number[]>();
-  private readonly frequencies = new Map<string, number>();
+  private readonly priors = new Map<string, number>();
+  /** Turns indexed so far, up to learnTurns; per word number, how many of them held the word. */
+  private seenTurns = 0;
+  private turnsWith = new Uint32Array(0);
   /** Per word number: the patterns (by number) indexed under it. */
   private readonly indexedUnder: number[][] = [];
   /**
@@ -69,13 +76,29 @@ export class PhraseGroup {
   /**
    * wordCounts: how often each word occurs in text like the turns (the pack's own examples), so each
    * pattern is indexed under its rarest words; without counts, longer words count as rarer.
+   * learnTurns: after indexing this many turns, every pattern is indexed again under the words that
+   * were rarest in those turns. The examples are a guess at what turns say ("give" is rare in them,
+   * common in calls); the run's own turns are the real thing. Which words are index keys changes only
+   * how much work a turn costs, never which patterns it is a candidate for.
    */
-  constructor(private readonly wordCounts?: ReadonlyMap<string, number>) {}
+  constructor(
+    private readonly wordCounts?: ReadonlyMap<string, number>,
+    private readonly learnTurns = LEARN_TURNS,
+  ) {}
 
   /** How often a turn is expected to contain the word: lower is a better index key. */
   private frequency(w: string): number {
+    const prior = this.prior(w);
+    if (this.seenTurns < this.learnTurns) return prior;
+    // once learned, what the turns held decides; the prior only orders words seen equally often
+    const id = this.words.get(w);
+    return (id === undefined ? 0 : this.turnsWith[id]!) * PRIOR_SCALE + prior;
+  }
+
+  /** How often the examples suggest a turn contains the word. */
+  private prior(w: string): number {
     if (!this.wordCounts) return 100 - w.length;
-    let count = this.frequencies.get(w);
+    let count = this.priors.get(w);
     if (count === undefined) {
       count = this.wordCounts.get(w) ?? 0;
       if (!isPlainWord(w)) {
@@ -84,7 +107,7 @@ export class PhraseGroup {
         const like = w.startsWith('~') && w.length > 4 ? `${w.slice(1, -1)}*` : w;
         for (const [word, n] of this.wordCounts) if (word !== w && wordMatches(like, word)) count += n;
       }
-      this.frequencies.set(w, count);
+      this.priors.set(w, count);
     }
     return count - w.length / 100;
   }
@@ -146,11 +169,32 @@ export class PhraseGroup {
         always.push(pi);
         return;
       }
-      for (const w of new Set(this.indexElement(p.required).map((o) => this.keyWord(o)))) this.indexedUnder[this.wordOf(w)]!.push(offset + pi);
+      this.indexPattern(p, offset + pi);
     });
     this.wordMarks = new Uint32Array(this.words.size);
+    const turnsWith = new Uint32Array(this.words.size);
+    turnsWith.set(this.turnsWith);
+    this.turnsWith = turnsWith;
     this.unindexed.push(always);
     return set;
+  }
+
+  /** File the pattern under the key words of its rarest required element. */
+  private indexPattern(p: PhrasePattern, pattern: number): void {
+    for (const w of new Set(this.indexElement(p.required).map((o) => this.keyWord(o)))) this.indexedUnder[this.wordOf(w)]!.push(pattern);
+  }
+
+  /** Index every pattern again, now that the turns have shown which words are rare. */
+  private reindex(): void {
+    for (const list of this.indexedUnder) list.length = 0;
+    for (const set of this.sets) set.patterns.forEach((p, pi) => p.required.length > 0 && this.indexPattern(p, this.offsets[set.id]! + pi));
+  }
+
+  /** The words each pattern of the set is indexed under (for tests and `rules` diagnostics). */
+  indexWords(set: PhraseSet): string[][] {
+    const names = [...this.words.keys()];
+    const offset = this.offsets[set.id]!;
+    return set.patterns.map((_, pi) => names.filter((_, id) => this.indexedUnder[id]!.includes(offset + pi)));
   }
 
   /** Every required element of the pattern has an option whose words are all marked for the current turn. */
@@ -190,6 +234,7 @@ export class PhraseGroup {
         const id = ids[j]!;
         if (this.wordMarks[id] === stamp) continue;
         this.wordMarks[id] = stamp;
+        this.turnsWith[id]!++;
         if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);
       }
       // a token of a class some pattern requires (a name, an acronym) marks the class too
@@ -198,8 +243,15 @@ export class PhraseGroup {
       const id = mark === undefined ? undefined : this.words.get(mark);
       if (id !== undefined && this.wordMarks[id] !== stamp) {
         this.wordMarks[id] = stamp;
+        this.turnsWith[id]!++;
         if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);
       }
+    }
+    if (this.seenTurns < this.learnTurns && ++this.seenTurns === this.learnTurns) {
+      // the words present were gathered before the index changed: gather them again from the marks
+      this.reindex();
+      present = [];
+      for (let id = 0; id < this.indexedUnder.length; id++) if (this.wordMarks[id] === stamp && this.indexedUnder[id]!.length > 0) present.push(id);
     }
     if (present === undefined) return NONE;
     let found: number[] | undefined;

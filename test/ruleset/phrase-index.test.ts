@@ -87,6 +87,44 @@ describe('the pack-wide word index', () => {
     expect(hits).toBeGreaterThan(500);
   });
 
+  it('finds the same after learning from the turns which words are rare (index rebuilt mid-run)', () => {
+    const texts = packTexts();
+    const learning = new PhraseGroup(undefined, 100);
+    const sets = packSets().map((s) => compilePhraseSet(s.patterns.map((p) => p.source), learning));
+    const before = sets.map((s) => learning.indexWords(s));
+    let hits = 0;
+    for (const text of [...texts, ...texts]) {
+      const tokens = tokenize(text);
+      for (const set of sets) {
+        const indexed = findPhrase(set, tokens);
+        expect(indexed, `${set.patterns.map((p) => p.source).join(' / ')} on "${text}"`).toEqual(bruteForce(set, tokens));
+        if (indexed) hits++;
+      }
+    }
+    expect(hits).toBeGreaterThan(1000);
+    // the rebuild did happen, and moved some patterns to other words
+    expect(sets.map((s) => learning.indexWords(s))).not.toEqual(before);
+  });
+
+  it('moves a pattern to the words its turns hold least once it has seen enough turns', () => {
+    const counts = new Map([
+      ['give', 1],
+      ['offer', 1],
+      ['refund', 100],
+      ['credit', 100],
+    ]);
+    const group = new PhraseGroup(counts, 10);
+    const set = compilePhraseSet(['(give|offer) (a refund|credit)'], group);
+    expect(group.indexWords(set)).toEqual([['give', 'offer']]);
+    for (let i = 0; i < 9; i++) findPhrase(set, tokenize(`please give me a hand ${i}`));
+    expect(group.indexWords(set)).toEqual([['give', 'offer']]);
+    // the tenth turn rebuilds the index, and that turn's own candidates come from the new one
+    expect(findPhrase(set, tokenize('we can give a refund'))).toEqual({ phrase: '(give|offer) (a refund|credit)', from: 2, to: 5 });
+    expect(group.indexWords(set)).toEqual([['refund', 'credit']]);
+    expect(findPhrase(set, tokenize('I will offer credit'))?.from).toBe(2);
+    expect(findPhrase(set, tokenize('give it a go'))).toBeUndefined();
+  });
+
   it('indexes a pattern under its rarest words when given word counts, and still finds every option', () => {
     const counts = new Map([
       ['the', 500],

@@ -15,7 +15,7 @@ export function emptyGrouped(groupBy?: string): GroupedState {
   return { ...(groupBy ? { groupBy } : {}), all: emptySummary(), groups: new Map() };
 }
 
-export function addToGrouped(state: GroupedState, result: CallResult): void {
+export function addToGrouped(state: GroupedState, result: Pick<CallResult, 'score' | 'signals' | 'meta'>): void {
   addToSummary(state.all, result);
   if (!state.groupBy) return;
   const key = String(result.meta[state.groupBy] ?? NO_GROUP);

@@ -37,7 +37,7 @@ export interface Summary {
 
 export const emptySummary = (): SummaryState => ({ calls: 0, scores: [], signals: {} });
 
-export function addToSummary(state: SummaryState, result: CallResult): void {
+export function addToSummary(state: SummaryState, result: Pick<CallResult, 'score' | 'signals'>): void {
   state.calls++;
   addScore(state.scores, result.score);
   for (const s of result.signals) {

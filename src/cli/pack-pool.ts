@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
-import { runJob, type PackJob, type PackWorkerData, type PackWorkerReply } from './pack-worker.js';
+import { jobRecords, runJob, type PackJob, type PackWorkerData, type PackWorkerReply } from './pack-worker.js';
 import type { CallOutcome, LineSettings } from './score-line.js';
 
 export interface PackPoolOptions {
   /** Worker threads to use; 1 or less runs every call in the main thread. */
   threads: number;
-  /** Calls run in the main thread before any worker starts: a short run never pays for start-up. */
+  /** Records run in the main thread before any worker starts: a short run never pays for start-up. */
   startAfter: number;
   /** The rule folders the pack was loaded from (each worker loads them itself). */
   rules: string[];
@@ -41,7 +41,7 @@ const MAX_REPLACEMENTS = 4;
 
 interface Pending {
   job: PackJob;
-  resolve: (result: CallOutcome) => void;
+  resolve: (outcomes: CallOutcome[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -52,10 +52,11 @@ interface Slot {
 }
 
 /**
- * Runs jobs — a call to score, or a JSONL line to read and score — in worker threads once a run is
- * long enough. Results are the objects runJob gives in the main thread (structured clones of them);
- * the caller puts them back in input order. The main thread keeps nothing of a job it has sent.
- * A worker that fails hands its jobs back to the main thread: nothing is lost.
+ * Runs jobs — a call to score, or a chunk of JSONL lines to decode, read and score — in worker
+ * threads once a run is long enough. Outcomes are what runJob gives in the main thread (structured
+ * clones of them), one message per job; the caller puts them back in input order. A job stays here
+ * until its outcomes come back, so a worker that fails hands its jobs back to the main thread:
+ * nothing is lost.
  */
 export class PackPool {
   private readonly slots: Slot[] = [];
@@ -76,14 +77,15 @@ export class PackPool {
     return this.slots.some((s) => s.alive);
   }
 
-  run(job: PackJob): Promise<CallOutcome> {
-    this.submitted++;
+  /** The job's outcomes, in input order. */
+  run(job: PackJob): Promise<CallOutcome[]> {
+    this.submitted += jobRecords(job);
     if (this.options.threads > 1 && !this.started && this.submitted > this.options.startAfter) this.start();
     const live = this.slots.filter((s) => s.alive);
     if (live.length === 0) return this.inMainThread(job);
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
-    return new Promise<CallOutcome>((resolve, reject) => {
+    return new Promise<CallOutcome[]>((resolve, reject) => {
       slot.pending.set(id, { job, resolve, reject });
       slot.worker.postMessage({ id, job });
     });
@@ -97,11 +99,11 @@ export class PackPool {
   }
 
   /** Run a job here and now (also what a failed worker's jobs come back to). */
-  runHere(job: PackJob): CallOutcome {
+  runHere(job: PackJob): CallOutcome[] {
     return runJob(this.pack, job, this.options.settings);
   }
 
-  private inMainThread(job: PackJob): Promise<CallOutcome> {
+  private inMainThread(job: PackJob): Promise<CallOutcome[]> {
     try {
       return Promise.resolve(this.runHere(job));
     } catch (e) {
@@ -148,7 +150,7 @@ export class PackPool {
     slot.pending.delete(reply.id);
     // a call the worker could not run is run again here, so the failure is the main thread's own
     if ('error' in reply) this.inMainThread(pending.job).then(pending.resolve, pending.reject);
-    else pending.resolve(reply.result);
+    else pending.resolve(reply.outcomes);
   }
 
   /**

@@ -1,12 +1,10 @@
 import { isatty } from 'node:tty';
 import { emptyGrouped, addToGrouped, finishGroups, NO_GROUP } from '../aggregate/grouped-summary.js';
 import { finishSummary } from '../aggregate/summary.js';
-import { csvFormatter } from '../formatters/csv-report.js';
 import { githubFormatter } from '../formatters/github-report.js';
 import { jsonFormatter } from '../formatters/json-report.js';
 import { junitFormatter } from '../formatters/junit-report.js';
 import { markdownFormatter } from '../formatters/markdown-report.js';
-import { ndjsonFormatter } from '../formatters/ndjson-report.js';
 import { redactResult } from '../formatters/redact.js';
 import { sarifFormatter } from '../formatters/sarif-report.js';
 import { summaryJsonFormatter } from '../formatters/summary-json-report.js';
@@ -21,7 +19,7 @@ import { metaTableOf, readCalls, readCallsDeferred, readOptionsData, type ReadOp
 import type { InputError } from '../model/raw-call.js';
 import type { Call } from '../model/call.js';
 import type { Formatter, RunHeader, SkippedCall } from '../model/report.js';
-import { SCHEMA_VERSION } from '../model/result.js';
+import { SCHEMA_VERSION, type CallResult } from '../model/result.js';
 import type { CompiledPack } from '../ruleset/compile-pack.js';
 import { CallSelector, checkSelectSpec, parseSample, parseShard, type SelectSpec } from '../sampling/select-calls.js';
 import type { ScoredCall } from '../scoring/run-and-score.js';
@@ -32,8 +30,8 @@ import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-opt
 import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
 import { heapCollector, MEMORY_BUDGET_BYTES } from './heap-collector.js';
 import { defaultThreads, PackPool } from './pack-pool.js';
-import type { PackJob } from './pack-worker.js';
-import type { CallOutcome, LineSettings } from './score-line.js';
+import { jobRecords, type PackJob } from './pack-worker.js';
+import { callLineFormatter, scoreChunk, type CallDigest, type CallOutcome, type DigestSettings, type LineSettings } from './score-line.js';
 import { chalkFor, stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -135,9 +133,8 @@ function chooseFormatter(options: ScoreOptions, pack: CompiledPack, gates: GateS
     case 'json':
       return jsonFormatter();
     case 'ndjson':
-      return ndjsonFormatter();
     case 'csv':
-      return csvFormatter(Object.keys(pack.signals), ['agent', 'team', 'queue']);
+      return callLineFormatter(options.format, pack)!;
     case 'junit':
       return junitFormatter(gates);
     case 'sarif':
@@ -180,8 +177,8 @@ const COLLECT_CHECK_CALLS = 50;
 /** Full collections in the main thread: at most every this many calls, and alone only above the budget. */
 const COLLECT_EVERY_CALLS_WITH_WORKERS = 250;
 const COLLECT_EVERY_CALLS_ALONE = 200;
-/** Calls sent ahead to each worker while the output waits for the earliest. */
-const IN_FLIGHT_PER_THREAD = 64;
+/** Records sent ahead to each worker while the output waits for the earliest. */
+const IN_FLIGHT_PER_THREAD = 192;
 
 /** Everything a score run needs, checked before the first call is read. */
 interface ScorePlan {
@@ -337,9 +334,17 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   const read: ReadOptions = {
     ...plan.read,
     ...(table ? { metaTable: table } : {}),
-    onNote: (note) => queue.push({ ready: Promise.resolve(), write: () => plan.read.onNote?.(note) }),
+    onNote: (note) => {
+      queue.push({ ready: Promise.resolve(), write: () => plan.read.onNote?.(note), records: 1 });
+      queued++;
+    },
   };
-  const settings: LineSettings = { read: readOptionsData(read), targets: plan.targets };
+  // digests: calls formatted where they are scored, for formats that write each call on its own
+  const digest: DigestSettings | undefined =
+    (options.format === 'ndjson' || options.format === 'csv') && !plan.baseline
+      ? { format: options.format, redact: !options.showPii, ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}) }
+      : undefined;
+  const settings: LineSettings = { read: readOptionsData(read), targets: plan.targets, ...(digest ? { digest } : {}) };
   const pool = new PackPool(pack, {
     threads: plan.threads,
     startAfter: WORKERS_AFTER_CALLS,
@@ -349,10 +354,12 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   });
   // Output in input order: each record waits here until every record before it is written. With
   // workers, several calls are in flight at once; in the main thread the queue never holds more than one.
-  const queue: { ready: Promise<unknown>; write: () => void }[] = [];
+  const queue: { ready: Promise<unknown>; write: () => void; records: number }[] = [];
+  let queued = 0;
   const flush = async (keep: number) => {
-    while (queue.length > keep) {
+    while (queue.length > 0 && queued > keep) {
       const head = queue.shift()!;
+      queued -= head.records;
       await head.ready;
       head.write();
       // a slow reader of stdout sets the pace: nothing piles up unwritten in memory
@@ -360,17 +367,20 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     }
   };
   const inFlight = () => (pool.parallel ? IN_FLIGHT_PER_THREAD * plan.threads : 0);
-  /** Queue a job; its outcome is written once every earlier record is written. */
+  /** Queue a job; its outcomes are written once every earlier record is written. */
   const enqueue = async (job: PackJob, seq?: number) => {
-    let done: CallOutcome | undefined;
+    let done: CallOutcome[] | undefined;
     const ready = pool.run(job).then((r) => (done = r));
     // awaited in order by flush; this branch only keeps a failure from counting as unhandled meanwhile
     ready.catch(() => undefined);
-    queue.push({ ready, write: () => writeOutcome(done!, seq) });
+    const records = jobRecords(job);
+    queue.push({ ready, write: () => writeOutcomes(done!, job, seq), records });
+    queued += records;
     await flush(inFlight());
   };
   const enqueueWritten = async (write: () => void) => {
-    queue.push({ ready: Promise.resolve(), write });
+    queue.push({ ready: Promise.resolve(), write, records: 1 });
+    queued++;
     await flush(inFlight());
   };
 
@@ -395,6 +405,20 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     const scoredResult = duplicate ? { ...first, notes: [...(first.notes ?? []), duplicate] } : first;
     const baselined = plan.baseline ? plan.baseline.apply(scoredResult, pack.scoring) : scoredResult;
     const result = options.showPii ? baselined : redactResult(baselined);
+    countScored(seq, result, failures, formatter.call(result));
+  };
+
+  /**
+   * A call formatted where it was scored: the same steps as writeScored, which gets the call whole
+   * (scored again here) when its id repeats an earlier one, since the note changes its text.
+   */
+  const writeDigest = (seq: number, d: CallDigest, whole: () => ScoredCall) => {
+    if (duplicates.check(d)) return writeScored(seq, whole());
+    roles.note(d);
+    countScored(seq, d, d.ruleErrors, d.text);
+  };
+
+  const countScored = (seq: number, result: CallDigest | CallResult, failures: ScoredCall['ruleErrors'], text: string) => {
     scored++;
     for (const e of failures) {
       ruleErrors++;
@@ -402,7 +426,7 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     }
     addToGates(gates, result, seq);
     addToGrouped(grouped, result);
-    out.write(formatter.call(result));
+    out.write(text);
     if (scored % COLLECT_CHECK_CALLS === 0) collect();
     if (showProgress && Date.now() - lastProgress > 500) {
       lastProgress = Date.now();
@@ -410,11 +434,27 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     }
   };
 
+  // invalid UTF-8 is noted once per file, at its first line holding U+FFFD, as readCalls notes it
+  let utf8Noted = false;
   /** seq: the call's input position when a selection decided it; else counted here, in input order. */
-  const writeOutcome = (outcome: CallOutcome, seq?: number) => {
-    if (outcome.kind === 'error') writeError(outcome.error);
-    else if (outcome.kind === 'skipped') writeSkipped(outcome.record, seq ?? position++);
-    else writeScored(seq ?? position++, outcome.scored);
+  const writeOutcomes = (outcomes: CallOutcome[], job: PackJob, seq?: number) => {
+    if ('chunk' in job && job.chunk.line === 0) utf8Noted = false;
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'error') writeError(outcome.error);
+      else if (outcome.kind === 'skipped') writeSkipped(outcome.record, seq ?? position++);
+      else if (outcome.kind === 'scored') writeScored(seq ?? position++, outcome.scored);
+      else if (outcome.kind === 'digest') writeDigest(seq ?? position++, outcome.digest, () => wholeCall(job, outcome.digest));
+      else if (!utf8Noted) {
+        utf8Noted = true;
+        plan.read.onNote?.(outcome.note);
+      }
+    }
+  };
+  /** The full result of a call that came back as a digest: its line scored again, here. */
+  const wholeCall = (job: PackJob, d: CallDigest): ScoredCall => {
+    const again = 'chunk' in job ? scoreChunk(pack, job.chunk, settings, d.source.line).find((o) => o.kind === 'scored') : undefined;
+    if (again?.kind !== 'scored') throw new Error(`call ${d.id} could not be scored again in the main thread`);
+    return again.scored;
   };
 
   try {
@@ -425,7 +465,7 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
       if (item.kind === 'error') {
         // not sharded: every shard reports every bad record, and merge counts each once
         await enqueueWritten(() => writeError(item.error));
-      } else if (item.kind === 'line') await enqueue({ line: item.line });
+      } else if (item.kind === 'chunk') await enqueue({ chunk: item.chunk });
       else if (plain) await enqueue({ call: item.call });
       else {
         const seq = selector.position;

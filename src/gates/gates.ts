@@ -59,14 +59,22 @@ export const emptyGateState = (): GateState => ({
   baselined: 0,
 });
 
+/** What the gates read of a call result. */
+export interface GateCall {
+  id: string;
+  score: number;
+  baseline?: CallResult['baseline'];
+  findings: Pick<Finding, 'ruleId' | 'signal' | 'polarity' | 'severity' | 'turn' | 'baselined'>[];
+}
+
 /** The score the gates judge: without baselined findings when a baseline is in use. */
-export const gateScore = (r: CallResult) => r.baseline?.score ?? r.score;
+export const gateScore = (r: Pick<GateCall, 'score' | 'baseline'>) => r.baseline?.score ?? r.score;
 
 /**
  * `seq` is the call's position among all the calls read (shards count the calls of other shards
  * too), so that merged shards list the same calls in the same order as one run.
  */
-export function addToGates(state: GateState, r: CallResult, seq: number): void {
+export function addToGates(state: GateState, r: GateCall, seq: number): void {
   const score = gateScore(r);
   const entry = entryFor(state.scores, score, () => [score, 0, []]);
   entry[1]++;

@@ -10,6 +10,7 @@ import { expandInputs, STDIN } from './expand-inputs.js';
 import { isSidecarOfTranscript, loadMetaFile, metaFromFilename, readSidecarMeta, type Meta } from './meta-sources.js';
 import { looksBinary, readSourceBytes } from './read-source.js';
 import { planCsvStream, streamCsv, type CsvStreamPlan } from './stream-csv.js';
+import { jsonlChunks, type JsonlChunk } from './jsonl-chunks.js';
 import { jsonlLines, parseJsonlLine, type JsonlLine } from './stream-jsonl.js';
 import { statSync } from 'node:fs';
 
@@ -24,8 +25,17 @@ export interface DeferredLine extends JsonlLine {
   layers: Meta[];
 }
 
-/** readCalls with deferred lines: large JSONL files give their lines unparsed. */
-export type ReadItem = InputItem | { kind: 'line'; line: DeferredLine };
+/**
+ * Whole lines of a large JSONL file as bytes, not yet decoded, with the file's name and meta layers:
+ * `chunkLines` and `callFromLine` make them calls in whichever thread scores them.
+ */
+export interface DeferredChunk extends JsonlChunk {
+  file: string;
+  layers: Meta[];
+}
+
+/** readCalls with deferred chunks: large JSONL files give their lines as undecoded chunks. */
+export type ReadItem = InputItem | { kind: 'chunk'; chunk: DeferredChunk };
 
 /** A meta table loaded once per run (--meta-file). */
 export type MetaTable = ReturnType<typeof loadMetaFile>;
@@ -118,8 +128,9 @@ export function readCalls(inputs: string[], options: ReadOptions = {}): Iterable
 }
 
 /**
- * readCalls, except that the lines of large JSONL files come unparsed (kind "line"), for the caller
- * to parse where it likes — in worker threads, which then do the reader's heaviest work too.
+ * readCalls, except that large JSONL files come as chunks of undecoded lines (kind "chunk"), for the
+ * caller to decode and parse where it likes — in worker threads, which then do the reader's heaviest
+ * work too. The caller reports invalid UTF-8 (see scoreChunk); onNote is not told about it here.
  */
 export function readCallsDeferred(inputs: string[], options: ReadOptions = {}): Iterable<ReadItem> {
   return readItems(inputs, options, true);
@@ -154,10 +165,11 @@ function* readItems(inputs: string[], options: ReadOptions, deferLines: boolean)
       try {
         if (csv) {
           for (const item of streamCsv(file, name, csv, options)) yield item.kind === 'error' ? item : finishCall(item.call, name, fileLayers.layers, table, options);
+        } else if (deferLines) {
+          for (const chunk of jsonlChunks(file)) yield { kind: 'chunk', chunk: { ...chunk, file: name, layers: fileLayers.layers } };
         } else {
           for (const jsonl of jsonlLines(file, (line, message) => options.onNote?.({ file: name, line, message }))) {
-            const line: DeferredLine = { ...jsonl, file: name, layers: fileLayers.layers };
-            yield deferLines ? { kind: 'line', line } : callFromLine(line, table, options);
+            yield callFromLine({ ...jsonl, file: name, layers: fileLayers.layers }, table, options);
           }
         }
       } catch (e) {

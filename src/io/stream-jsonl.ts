@@ -1,17 +1,10 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { rawCallFromObject } from '../adapters/cxlint-json.js';
 import { parseJsonDocument } from '../adapters/json-document.js';
 import type { AdapterItem } from '../model/raw-call.js';
+import { chunkLines, jsonlChunks, type JsonlLine } from './jsonl-chunks.js';
 import { invalidUtf8Note } from './read-source.js';
 
-const CHUNK_BYTES = 1 << 20;
-
-/** One non-blank line of a JSONL file: its text, 1-based line number and record number. */
-export interface JsonlLine {
-  text: string;
-  line: number;
-  record: number;
-}
+export type { JsonlLine } from './jsonl-chunks.js';
 
 /**
  * The non-blank lines of a JSONL file, read a chunk at a time, so a file of any size costs one chunk
@@ -20,41 +13,15 @@ export interface JsonlLine {
  * U+FFFD and are reported once through onNote.
  */
 export function* jsonlLines(path: string, onNote?: (line: number, message: string) => void): Iterable<JsonlLine> {
-  const fd = openSync(path, 'r');
-  const decoder = new TextDecoder('utf-8');
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  let pending = '';
-  let lineNo = 0;
-  let record = 0;
   let noted = false;
-  const lineOf = (raw: string): JsonlLine | undefined => {
-    lineNo++;
-    const text = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).trim();
-    if (text === '') return undefined;
-    if (!noted && text.includes('\ufffd')) {
-      noted = true;
-      onNote?.(lineNo, invalidUtf8Note(lineNo));
-    }
-    return { text, line: lineNo, record: record++ };
-  };
-  try {
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      const text = pending + decoder.decode(buffer.subarray(0, n), { stream: n > 0 });
-      const lines = text.split('\n');
-      pending = n > 0 ? lines.pop()! : '';
-      for (const raw of lines) {
-        const line = lineOf(raw);
-        if (line) yield line;
+  for (const chunk of jsonlChunks(path)) {
+    for (const line of chunkLines(chunk)) {
+      if (!noted && line.text.includes('\ufffd')) {
+        noted = true;
+        onNote?.(line.line, invalidUtf8Note(line.line));
       }
-      if (n === 0) {
-        const line = pending !== '' ? lineOf(pending) : undefined;
-        if (line) yield line;
-        return;
-      }
+      yield line;
     }
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -6,11 +6,12 @@ import { DEFAULT_PACK_DIR } from '../../src/io/load-packs.js';
 import { ROOT, runCli, tempTree } from '../helpers/fixtures.js';
 
 /**
- * --concurrency: worker threads start after the first 2,000 calls, and JSONL files over 4 MB are read
- * line by line in the workers themselves. The inputs here are a JSONL file past both bounds, with bad
- * records, a call with no speech and a repeated id spread through it, then a small file repeating an
- * id of the big one, and a --meta-file: the records whose place and content are easiest to get wrong
- * when results come back from several threads.
+ * --concurrency: worker threads start after the first 2,000 calls, and JSONL files over 4 MB go to
+ * the workers as chunks of undecoded lines (~256 KB each). The inputs here are a JSONL file past both
+ * bounds, with bad records, a call with no speech, blank lines, invalid UTF-8 and a repeated id spread
+ * through it (before and after workers start, so in chunks scored in either thread), then a small
+ * file repeating an id of the big one, and a --meta-file: the records whose place and content are
+ * easiest to get wrong when results come back from several threads.
  */
 const tree = tempTree();
 let big = '';
@@ -26,8 +27,16 @@ beforeAll(async () => {
   lines.splice(300, 0, 'not json at all');
   lines.splice(380, 0, lines[330]!);
   lines.splice(2100, 0, lines[2050]!);
+  lines.splice(2150, 0, '', ' \t ');
   big = join(tree.dir, 'big.jsonl');
-  writeFileSync(big, `${lines.join('\n')}\n`);
+  // an undecodable byte in the text of two calls after the workers start: one note, at the first
+  const bytes = Buffer.from(`${lines.join('\n')}\n`);
+  for (const n of [2160, 2170]) {
+    let at = -1;
+    for (let i = 0; i < n; i++) at = bytes.indexOf(10, at + 1);
+    bytes[bytes.indexOf('"text":"', at) + 9] = 0xff;
+  }
+  writeFileSync(big, bytes);
   small = join(tree.dir, 'small.jsonl');
   writeFileSync(small, `${lines[500]}\n`);
   metaFile = join(tree.dir, 'meta.csv');
@@ -43,13 +52,27 @@ describe('--concurrency', () => {
     expect(statSync(big).size).toBeGreaterThan(4 << 20);
   });
 
-  it.each([['ndjson'], ['table'], ['summary-json']])('gives byte-identical %s output, errors and exit code with 1 thread and with several', (format) => {
+  it.each([['ndjson'], ['csv'], ['json'], ['table'], ['summary-json']])('gives byte-identical %s output, errors and exit code with 1 thread and with several', (format) => {
     const args = ['--format', format, '--group-by', 'site', '--fail-under', '60'];
     const one = run(1, args);
     expect(one.stdout.length).toBeGreaterThan(1000);
     expect(one.status).toBe(2); // two bad records
+    expect(one.stderr.match(/invalid UTF-8 from line \d+/g)).toEqual(['invalid UTF-8 from line 2161']);
     for (const threads of format === 'ndjson' ? [2, 3] : [2]) {
       const many = run(threads, args);
+      expect(many.stdout).toBe(one.stdout);
+      expect(many.stderr).toBe(one.stderr);
+      expect(many.status).toBe(one.status);
+    }
+  });
+
+  it('gives byte-identical output with --baseline and with --show-pii, whatever the threads', () => {
+    const baseline = join(tree.dir, 'baseline.json');
+    expect(runCli(['baseline', 'create', small, '-o', baseline], { cwd: ROOT }).status).toBe(0);
+    for (const extra of [['--baseline', baseline, '--fail-on', 'warning'], ['--show-pii', '--max-findings', '10']]) {
+      const args = ['--format', 'ndjson', '--group-by', 'agent', ...extra];
+      const one = run(1, args);
+      const many = run(2, args);
       expect(many.stdout).toBe(one.stdout);
       expect(many.stderr).toBe(one.stderr);
       expect(many.status).toBe(one.status);

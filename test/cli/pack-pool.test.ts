@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 // the pool starts real worker threads, which run the built worker script: use the built modules throughout
 import { PackPool } from '../../dist/cli/pack-pool.js';
 import { runJob } from '../../dist/cli/pack-worker.js';
-import { triageAndScore } from '../../dist/cli/score-line.js';
+import { triageAndScore, type DigestSettings } from '../../dist/cli/score-line.js';
+import { ndjsonFormatter } from '../../dist/formatters/ndjson-report.js';
+import { redactResult } from '../../dist/formatters/redact.js';
+import type { DeferredChunk } from '../../dist/io/read-calls.js';
 import { loadPacks } from '../../dist/io/load-packs.js';
 import { makeCall } from '../helpers/fixtures.js';
 
@@ -18,7 +21,7 @@ const calls = Array.from({ length: 40 }, (_, i) =>
 // call 7: the agent only, which the triage notes; call 9: nothing to score
 calls[7]!.turns = calls[7]!.turns.filter((t) => t.speaker === 'agent');
 calls[9]!.turns = [];
-const expected = calls.map((c) => triageAndScore(pack!, c, {}));
+const expected = calls.map((c) => [triageAndScore(pack!, c, {})]);
 const settings = { read: {}, targets: {} };
 
 describe('PackPool (worker threads)', () => {
@@ -28,9 +31,9 @@ describe('PackPool (worker threads)', () => {
       const runs = await Promise.all(calls.map((c) => pool.run({ call: c })));
       expect(pool.parallel).toBe(true);
       expect(runs).toEqual(expected);
-      expect(runs.filter((r) => r.kind === 'scored' && r.scored.result.findings.length > 0).length).toBeGreaterThan(10);
-      expect(runs[7]).toMatchObject({ kind: 'scored', scored: { result: { notes: [expect.stringContaining('one speaker only')] } } });
-      expect(runs[9]).toMatchObject({ kind: 'skipped', record: { id: 'c9' } });
+      expect(runs.filter(([r]) => r!.kind === 'scored' && r!.scored.result.findings.length > 0).length).toBeGreaterThan(10);
+      expect(runs[7]).toMatchObject([{ kind: 'scored', scored: { result: { notes: [expect.stringContaining('one speaker only')] } } }]);
+      expect(runs[9]).toMatchObject([{ kind: 'skipped', record: { id: 'c9' } }]);
     } finally {
       await pool.close();
     }
@@ -59,17 +62,62 @@ describe('PackPool (worker threads)', () => {
     }
   });
 
-  it('reads and scores JSONL lines in the workers as the main thread would, bad lines included', async () => {
-    const lines = calls.map((c, i) => ({ text: i === 5 ? '{"id": "cut", "turns": [' : JSON.stringify(c), line: i + 1, record: i, file: 'calls.jsonl', layers: [{ site: 'Leeds' }] }));
+  /** The calls as JSONL chunks of 7 lines each, with a blank line, a broken line and invalid UTF-8. */
+  function chunks(): { chunk: DeferredChunk }[] {
+    const lines = calls.map((c, i) => (i === 5 ? '{"id": "cut", "turns": [' : JSON.stringify(c)));
+    lines.splice(12, 0, '  ');
+    const bytes = lines.map((l, i) => {
+      const b = Buffer.from(`${l}\n`);
+      return i === 20 ? Buffer.concat([b.subarray(0, 30), Buffer.from([0xff]), b.subarray(31)]) : b;
+    });
+    const jobs: { chunk: DeferredChunk }[] = [];
+    for (let at = 0, record = 0; at < bytes.length; at += 7) {
+      const part = lines.slice(at, at + 7);
+      const records = part.filter((l) => l.trim() !== '').length;
+      jobs.push({ chunk: { bytes: new Uint8Array(Buffer.concat(bytes.slice(at, at + 7))), line: at, record, records, file: 'calls.jsonl', layers: [{ site: 'Leeds' }] } });
+      record += records;
+    }
+    return jobs;
+  }
+
+  it('reads and scores JSONL chunks in the workers as the main thread would, bad lines included', async () => {
+    const jobs = chunks();
     const here = new PackPool(pack!, { threads: 1, startAfter: 0, rules: [], settings });
-    const expectedLines = lines.map((line) => here.runHere({ line }));
+    const expectedChunks = jobs.map((job) => here.runHere(job));
     const pool = new PackPool(pack!, { threads: 2, startAfter: 0, rules: [], settings });
     try {
-      const outcomes = await Promise.all(lines.map((line) => pool.run({ line })));
+      const outcomes = (await Promise.all(jobs.map((job) => pool.run(job)))).flat();
       expect(pool.parallel).toBe(true);
-      expect(outcomes).toEqual(expectedLines);
-      expect(outcomes[5]).toMatchObject({ kind: 'error', error: { file: 'calls.jsonl', line: 6 } });
-      expect(outcomes[6]).toMatchObject({ kind: 'scored', scored: { result: { meta: { site: 'Leeds' } } } });
+      expect(outcomes).toEqual(expectedChunks.flat());
+      // 40 records, and a note before the line with the invalid byte
+      expect(outcomes).toHaveLength(41);
+      expect(outcomes[5]).toMatchObject({ kind: 'error', error: { file: 'calls.jsonl', line: 6, record: 5 } });
+      expect(outcomes[6]).toMatchObject({ kind: 'scored', scored: { result: { meta: { site: 'Leeds' }, source: { line: 7, record: 6 } } } });
+      expect(outcomes[19]).toMatchObject({ kind: 'note', note: { file: 'calls.jsonl', line: 21 } });
+      expect(outcomes[20]).toMatchObject({ kind: 'scored', scored: { result: { source: { line: 21, record: 19 } } } });
+      expect(outcomes.at(-1)).toMatchObject({ kind: 'scored', scored: { result: { id: 'c39', source: { line: 41, record: 39 } } } });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('with digest settings, gives each scored call of a chunk as its formatted line, the rest as without', async () => {
+    const digest: DigestSettings = { format: 'ndjson', redact: true, groupBy: 'site' };
+    const jobs = chunks();
+    const here = new PackPool(pack!, { threads: 1, startAfter: 0, rules: [], settings });
+    const whole = jobs.flatMap((job) => here.runHere(job));
+    const pool = new PackPool(pack!, { threads: 2, startAfter: 0, rules: [], settings: { ...settings, digest } });
+    try {
+      const outcomes = (await Promise.all(jobs.map((job) => pool.run(job)))).flat();
+      expect(outcomes.map((o) => o.kind)).toEqual(whole.map((o) => (o.kind === 'scored' ? 'digest' : o.kind)));
+      const ndjson = ndjsonFormatter();
+      outcomes.forEach((o, i) => {
+        const w = whole[i]!;
+        if (o.kind !== 'digest' || w.kind !== 'scored') return;
+        expect(o.digest.text).toBe(ndjson.call(redactResult(w.scored.result)));
+        expect(o.digest).toMatchObject({ id: w.scored.result.id, score: w.scored.result.score, signals: w.scored.result.signals, meta: { site: 'Leeds' } });
+        expect(o.digest.findings).toHaveLength(w.scored.result.findings.length);
+      });
     } finally {
       await pool.close();
     }
@@ -78,29 +126,52 @@ describe('PackPool (worker threads)', () => {
   it('a call the engine cannot score is an error at its position, not an exception that ends the batch', () => {
     const broken = makeCall('broken', [['agent', 'hello']]);
     (broken.turns[0] as { text: unknown }).text = undefined;
-    expect(runJob(pack!, { call: broken }, settings)).toEqual({
-      kind: 'error',
-      error: { file: 'broken.test', record: 0, message: expect.stringMatching(/^call broken could not be scored: /) as unknown as string },
-    });
-    const line = { text: '{"id":"x","turns":[{"speaker":"agent","text":"hi"}]}', line: 4, record: 3, file: 'f.jsonl', layers: [] };
-    expect(runJob(pack!, { line }, settings)).toMatchObject({ kind: 'scored' });
+    expect(runJob(pack!, { call: broken }, settings)).toEqual([
+      {
+        kind: 'error',
+        error: { file: 'broken.test', record: 0, message: expect.stringMatching(/^call broken could not be scored: /) as unknown as string },
+      },
+    ]);
+    expect(runJob(pack!, { call: makeCall('x', [['agent', 'hi']]) }, settings)).toMatchObject([{ kind: 'scored' }]);
   });
 
+  // a call too big for a worker's heap (its old generation is capped)
+  const huge = makeCall(
+    'huge',
+    Array.from({ length: 60_000 }, (_, i) => [i % 2 ? 'customer' : 'agent', 'the parcel came on tuesday and the box it came in was fine, thank you', i, i + 0.5] as ['agent' | 'customer', string, number, number]),
+  );
+
   it('replaces a worker that runs out of memory on a huge call; the call is scored in the main thread and nothing is lost', async () => {
-    const huge = makeCall(
-      'huge',
-      Array.from({ length: 12_000 }, (_, i) => [i % 2 ? 'customer' : 'agent', 'sorry my system is slow today, let me check with my manager', i, i + 0.5] as ['agent' | 'customer', string, number, number]),
-    );
     const jobs = [{ call: huge }, ...calls.map((c) => ({ call: c }))];
     const warnings: string[] = [];
     const pool = new PackPool(pack!, { threads: 2, startAfter: 0, rules: [], settings, onWarning: (m) => warnings.push(m) });
     try {
       const runs = await Promise.all(jobs.map((j) => pool.run(j)));
       expect(runs.slice(1)).toEqual(expected);
-      expect(runs[0]).toEqual(triageAndScore(pack!, huge, {}));
+      expect(runs[0]).toEqual([triageAndScore(pack!, huge, {})]);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/memory.*a new worker took its place/);
       expect(pool.parallel).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('a worker that dies in the middle of a chunk hands the whole chunk back: every record of it is scored once, in order', async () => {
+    const lines = [JSON.stringify(calls[0]), JSON.stringify(huge), 'not json', JSON.stringify(calls[1])];
+    const hugeChunk: DeferredChunk = { bytes: new Uint8Array(Buffer.from(`${lines.join('\n')}\n`)), line: 100, record: 90, records: 4, file: 'huge.jsonl', layers: [] };
+    const jobs = [...chunks(), { chunk: hugeChunk }, ...chunks()];
+    const here = new PackPool(pack!, { threads: 1, startAfter: 0, rules: [], settings });
+    const expectedChunks = jobs.map((job) => here.runHere(job));
+    const warnings: string[] = [];
+    const pool = new PackPool(pack!, { threads: 2, startAfter: 0, rules: [], settings, onWarning: (m) => warnings.push(m) });
+    try {
+      const runs = await Promise.all(jobs.map((job) => pool.run(job)));
+      expect(runs).toEqual(expectedChunks);
+      expect(runs[6]!.map((o) => o.kind)).toEqual(['scored', 'scored', 'error', 'scored']);
+      expect(runs[6]![1]).toMatchObject({ kind: 'scored', scored: { result: { id: 'huge', source: { line: 102, record: 91 } } } });
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/memory.*a new worker took its place/);
     } finally {
       await pool.close();
     }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Bytes read at a time; a chunk is cut at the last line break, so it holds whole lines only. */
 export const JSONL_CHUNK_BYTES = 256 << 10;
@@ -17,6 +17,8 @@ export interface JsonlChunk {
   record: number;
   /** Non-blank lines in the chunk. */
   records: number;
+  /** Size of the whole file, in bytes: how much work is coming. */
+  fileBytes: number;
 }
 
 /** One non-blank line of a JSONL file: its text, 1-based line number and record number. */
@@ -42,9 +44,14 @@ function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
   return lineText(decoder.decode(bytes.subarray(start, end))) === '';
 }
 
-/** The chunks of a JSONL file, in order; a line longer than a chunk makes its chunk longer. */
-export function* jsonlChunks(path: string, chunkBytes = JSONL_CHUNK_BYTES): Iterable<JsonlChunk> {
+/**
+ * The chunks of a JSONL file, in order; a line longer than a chunk makes its chunk longer. `spare`
+ * gives back the buffer of a chunk the caller is done with, to be read into again: buffers are
+ * memory outside the JS heap, which V8 frees only when it collects, long after they are done with.
+ */
+export function* jsonlChunks(path: string, chunkBytes = JSONL_CHUNK_BYTES, spare?: () => Uint8Array | undefined): Iterable<JsonlChunk> {
   const fd = openSync(path, 'r');
+  const fileBytes = fstatSync(fd).size;
   let line = 0;
   let record = 0;
   let carry: Uint8Array | undefined;
@@ -52,7 +59,8 @@ export function* jsonlChunks(path: string, chunkBytes = JSONL_CHUNK_BYTES): Iter
   try {
     for (;;) {
       const size = Math.max(chunkBytes, (carry?.length ?? 0) * 2);
-      const buffer = new Uint8Array(size);
+      const reused = spare?.();
+      const buffer = reused && reused.length >= size ? reused : new Uint8Array(size);
       let filled = 0;
       if (carry) {
         buffer.set(carry);
@@ -82,7 +90,7 @@ export function* jsonlChunks(path: string, chunkBytes = JSONL_CHUNK_BYTES): Iter
         if (!isBlank(buffer, at, end)) records++;
         at = end + 1;
       }
-      yield { bytes: buffer.subarray(from, cut), line, record, records };
+      yield { bytes: buffer.subarray(from, cut), line, record, records, fileBytes };
       line += lines;
       record += records;
       if (n === 0) return;

@@ -50,12 +50,15 @@ export interface ReadOptions extends AdapterOptions, RoleOptions {
   onNote?: (note: InputError) => void;
   /** The --meta-file table, when the caller has loaded it already (it is loaded once per run). */
   metaTable?: MetaTable;
+  /** A buffer of a chunk done with, for readCallsDeferred to read the next chunk into. */
+  spareChunk?: () => Uint8Array | undefined;
 }
 
 /** The options as data, without callbacks: what can be sent to a worker thread. */
-export function readOptionsData(options: ReadOptions): Omit<ReadOptions, 'onNote'> {
+export function readOptionsData(options: ReadOptions): Omit<ReadOptions, 'onNote' | 'spareChunk'> {
   const data = { ...options };
   delete data.onNote;
+  delete data.spareChunk;
   return data;
 }
 
@@ -166,7 +169,7 @@ function* readItems(inputs: string[], options: ReadOptions, deferLines: boolean)
         if (csv) {
           for (const item of streamCsv(file, name, csv, options)) yield item.kind === 'error' ? item : finishCall(item.call, name, fileLayers.layers, table, options);
         } else if (deferLines) {
-          for (const chunk of jsonlChunks(file)) yield { kind: 'chunk', chunk: { ...chunk, file: name, layers: fileLayers.layers } };
+          for (const chunk of jsonlChunks(file, undefined, options.spareChunk)) yield { kind: 'chunk', chunk: { ...chunk, file: name, layers: fileLayers.layers } };
         } else {
           for (const jsonl of jsonlLines(file, (line, message) => options.onNote?.({ file: name, line, message }))) {
             yield callFromLine({ ...jsonl, file: name, layers: fileLayers.layers }, table, options);

@@ -74,7 +74,7 @@ describe('PackPool (worker threads)', () => {
     for (let at = 0, record = 0; at < bytes.length; at += 7) {
       const part = lines.slice(at, at + 7);
       const records = part.filter((l) => l.trim() !== '').length;
-      jobs.push({ chunk: { bytes: new Uint8Array(Buffer.concat(bytes.slice(at, at + 7))), line: at, record, records, file: 'calls.jsonl', layers: [{ site: 'Leeds' }] } });
+      jobs.push({ chunk: { bytes: new Uint8Array(Buffer.concat(bytes.slice(at, at + 7))), line: at, record, records, fileBytes: 0, file: 'calls.jsonl', layers: [{ site: 'Leeds' }] } });
       record += records;
     }
     return jobs;
@@ -159,7 +159,7 @@ describe('PackPool (worker threads)', () => {
 
   it('a worker that dies in the middle of a chunk hands the whole chunk back: every record of it is scored once, in order', async () => {
     const lines = [JSON.stringify(calls[0]), JSON.stringify(huge), 'not json', JSON.stringify(calls[1])];
-    const hugeChunk: DeferredChunk = { bytes: new Uint8Array(Buffer.from(`${lines.join('\n')}\n`)), line: 100, record: 90, records: 4, file: 'huge.jsonl', layers: [] };
+    const hugeChunk: DeferredChunk = { bytes: new Uint8Array(Buffer.from(`${lines.join('\n')}\n`)), line: 100, record: 90, records: 4, fileBytes: 0, file: 'huge.jsonl', layers: [] };
     const jobs = [...chunks(), { chunk: hugeChunk }, ...chunks()];
     const here = new PackPool(pack!, { threads: 1, startAfter: 0, rules: [], settings });
     const expectedChunks = jobs.map((job) => here.runHere(job));

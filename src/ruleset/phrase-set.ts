@@ -34,6 +34,8 @@ const LEARN_TURNS = 2000;
 const PRIOR_SCALE = 1e6;
 /** Distinct token texts whose required words are remembered (~100 bytes each). */
 const TOKEN_MEMO_LIMIT = 50_000;
+/** Longer token texts (a pasted run of characters) are not remembered: each would hold its length in memory. */
+const TOKEN_MEMO_LENGTH = 64;
 
 export class PhraseGroup {
   private readonly sets: PhraseSet[] = [];
@@ -143,7 +145,7 @@ export class PhraseGroup {
       for (const { word, id } of this.matchedWords) if (word !== t && wordMatches(word, t)) found.push(id);
       ids = found.length === 0 ? NONE : found;
       // a run meets a bounded vocabulary; past the bound, rare words are worked out each time
-      if (this.tokenWords.size < TOKEN_MEMO_LIMIT) this.tokenWords.set(t, ids);
+      if (this.tokenWords.size < TOKEN_MEMO_LIMIT && t.length <= TOKEN_MEMO_LENGTH) this.tokenWords.set(t, ids);
     }
     return ids;
   }

@@ -426,8 +426,14 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
    * A call formatted where it was scored: the same steps as writeScored, which gets the call whole
    * (scored again here) when its id repeats an earlier one, since the note changes its text.
    */
-  const writeDigest = (seq: number, d: CallDigest, whole: () => ScoredCall) => {
-    if (duplicates.check(d)) return writeScored(seq, whole());
+  const writeDigest = (seq: number, d: CallDigest, whole: () => CallOutcome | undefined) => {
+    if (duplicates.check(d)) {
+      // scored in one thread, failing in another: an engine fault, kept at the call's place
+      const again = whole();
+      if (again?.kind === 'scored') writeScored(seq, again.scored);
+      else writeError(again?.kind === 'error' ? again.error : { file: d.source.file, record: d.source.record, ...(d.source.line !== undefined ? { line: d.source.line } : {}), message: `call ${d.id} could not be scored again` });
+      return;
+    }
     roles.note(d);
     countScored(seq, d, d.ruleErrors, d.text);
   };
@@ -467,12 +473,9 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     }
     if ('chunk' in job && spareChunks.length < MAX_SPARE_CHUNKS) spareChunks.push(new Uint8Array(job.chunk.bytes.buffer));
   };
-  /** The full result of a call that came back as a digest: its line scored again, here. */
-  const wholeCall = (job: PackJob, d: CallDigest): ScoredCall => {
-    const again = 'chunk' in job ? scoreChunk(pack, job.chunk, settings, d.source.line).find((o) => o.kind === 'scored') : undefined;
-    if (again?.kind !== 'scored') throw new Error(`call ${d.id} could not be scored again in the main thread`);
-    return again.scored;
-  };
+  /** The whole outcome of a call that came back as a digest: its line scored again, here. */
+  const wholeCall = (job: PackJob, d: CallDigest): CallOutcome | undefined =>
+    'chunk' in job ? scoreChunk(pack, job.chunk, settings, d.source.line).find((o) => o.kind === 'scored' || o.kind === 'error') : undefined;
 
   try {
     out.write(formatter.start(runHeader(pack, options.groupBy, plan.targets, !options.showPii, selectionSetting(plan.select))));

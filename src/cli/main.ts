@@ -42,7 +42,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--aht-target <seconds>', 'handle-time target: SECONDS for every queue, or QUEUE=SECONDS (repeatable)', collect)
     .option('--show-pii', 'do not redact card numbers, e-mails and phone numbers in evidence (warned on stderr)')
     .option('--no-progress', 'no progress line on stderr')
-    .option('--concurrency <n>', 'worker threads for runs of more than 2,000 calls (default: one per core, at most 4; 1 = main thread only); output is the same whatever N')
+    .option('--concurrency <n>', 'threads that score, the main thread included, for runs of more than 2,000 calls or JSONL over 32 MB (default: one per core, at most 4; 1 = main thread only); output is the same whatever N')
     .option('--baseline <file>', 'mark findings recorded by `cxlint baseline create` (kept, not counted by the gates) and report stale entries');
   configOptions(gateOptions(selectionOptions(score))).action(async (...args: [string[], unknown, Command]) =>
     (await configured()).configuredAction(async (inputs: string[], o: never) => (await import('./score-command.js')).scoreCommand(inputs, o), setExit)(...args),

@@ -28,7 +28,7 @@ import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from './exit-codes.js';
 import { loadBaseline, staleLine } from './baseline-io.js';
 import { readOptionsFrom, roleWarnings, type InputCliOptions } from './input-options.js';
 import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
-import { heapCollector, MEMORY_BUDGET_BYTES } from './heap-collector.js';
+import { heapCollector, MEMORY_BUDGET_BYTES, MEMORY_BUDGET_WITH_WORKERS_BYTES } from './heap-collector.js';
 import { defaultThreads, PackPool } from './pack-pool.js';
 import { jobRecords, type PackJob } from './pack-worker.js';
 import { callLineFormatter, scoreChunk, type CallDigest, type CallOutcome, type DigestSettings, type LineSettings } from './score-line.js';
@@ -61,7 +61,7 @@ export interface ScoreOptions extends InputCliOptions {
   concurrency?: string;
 }
 
-/** --concurrency N: worker threads, 1 for none; default one per core. */
+/** --concurrency N: threads that score, the main thread included (N − 1 workers); default one per core. */
 export function parseConcurrency(value: string | undefined): number | string {
   if (value === undefined) return defaultThreads();
   const n = Number(value);
@@ -175,19 +175,16 @@ const WORKERS_AFTER_CALLS = 2000;
 /**
  * A JSONL file this large starts the workers at its first chunk: ~5,000 calls of ~60 turns, where
  * workers from the start win (20,000 calls: 5.5 s against 6.1–6.9 s with the first 2,000 in the main
- * thread, and the main thread, never running the engine, stays ~20 MB smaller).
+ * thread alone).
  */
 const WORKERS_NOW_FILE_BYTES = 32 << 20;
 /** How often (in calls) the main thread asks whether to run a full garbage collection. */
 const COLLECT_CHECK_CALLS = 50;
 /**
- * Full collections in the main thread: at most every this many calls, and alone only above the
- * budget. With workers the main thread keeps little (chunk buffers are reused, calls come back as
- * formatted text): every 250 calls it spent 1.6 s of a 6 s run collecting; every 1,000, ~0.4 s, for
- * the same peak (~165 MB); never, ~190 MB.
+ * Full collections in the main thread: only above the memory budget (see heap-collector), and then
+ * at most every this many calls.
  */
-const COLLECT_EVERY_CALLS_WITH_WORKERS = 1000;
-const COLLECT_EVERY_CALLS_ALONE = 200;
+const COLLECT_EVERY_CALLS = 200;
 /** Chunk buffers kept for reuse: about as many as are in flight at once. */
 const MAX_SPARE_CHUNKS = 16;
 /** Records sent ahead to each worker while the output waits for the earliest. */
@@ -198,7 +195,7 @@ interface ScorePlan {
   inputs: string[];
   /** Rule folders given (each worker thread loads them too). */
   rules: string[];
-  /** Worker threads (--concurrency); 1 scores in the main thread. */
+  /** Threads that score (--concurrency), the main thread included; 1 scores in the main thread only. */
   threads: number;
   read: ReadOptions;
   pack: CompiledPack;
@@ -337,9 +334,9 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   // written, and large JSONL files can be read in the worker threads too.
   const plain = !plan.select.sample && !plan.select.shard;
   let position = 0;
-  // alone, the main thread collects when the process passes its memory budget; with workers, whose
-  // heaps count too, it collects on a fixed beat (a budget of 0)
-  const collect = heapCollector(plan.threads > 1 ? 0 : MEMORY_BUDGET_BYTES, (plan.threads > 1 ? COLLECT_EVERY_CALLS_WITH_WORKERS : COLLECT_EVERY_CALLS_ALONE) / COLLECT_CHECK_CALLS);
+  // the main thread collects when the process passes its memory budget (a higher one with workers,
+  // whose heaps are part of the process)
+  const collect = heapCollector(plan.threads > 1 ? MEMORY_BUDGET_WITH_WORKERS_BYTES : MEMORY_BUDGET_BYTES, COLLECT_EVERY_CALLS / COLLECT_CHECK_CALLS);
   // the meta table is loaded once, here, for this thread's reader and every worker alike
   const table = metaTableOf(plan.read);
   // notes about the input (a file read as Windows-1252) take their place in the output queue, so

@@ -39,6 +39,21 @@ describe('PackPool (worker threads)', () => {
     }
   });
 
+  it('with N threads starts N − 1 workers and scores one job in N in the main thread', async () => {
+    for (const threads of [2, 3]) {
+      const pool = new PackPool(pack!, { threads, startAfter: 0, rules: [], settings });
+      try {
+        const jobs = calls.slice(0, 12).map((c) => ({ call: c }));
+        const runs = await Promise.all(jobs.map((j) => pool.run(j)));
+        expect(runs).toEqual(jobs.map((j) => [runJob(pack!, j, settings)[0]]));
+        expect(pool.workerCount).toBe(threads - 1);
+        expect(pool.jobsHere).toBe(12 / threads);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
   it('with one thread never starts a worker', async () => {
     const pool = new PackPool(pack!, { threads: 1, startAfter: 0, rules: [], settings });
     const runs = await Promise.all(calls.map((c) => pool.run({ call: c })));
@@ -142,13 +157,14 @@ describe('PackPool (worker threads)', () => {
   );
 
   it('replaces a worker that runs out of memory on a huge call; the call is scored in the main thread and nothing is lost', async () => {
-    const jobs = [{ call: huge }, ...calls.map((c) => ({ call: c }))];
+    // with two threads the main thread takes every other job, the first included: the huge call is the worker's
+    const jobs = [{ call: calls[0]! }, { call: huge }, ...calls.map((c) => ({ call: c }))];
     const warnings: string[] = [];
     const pool = new PackPool(pack!, { threads: 2, startAfter: 0, rules: [], settings, onWarning: (m) => warnings.push(m) });
     try {
       const runs = await Promise.all(jobs.map((j) => pool.run(j)));
-      expect(runs.slice(1)).toEqual(expected);
-      expect(runs[0]).toEqual([triageAndScore(pack!, huge, {})]);
+      expect(runs.slice(2)).toEqual(expected);
+      expect(runs[1]).toEqual([triageAndScore(pack!, huge, {})]);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/memory.*a new worker took its place/);
       expect(pool.parallel).toBe(true);
@@ -160,7 +176,10 @@ describe('PackPool (worker threads)', () => {
   it('a worker that dies in the middle of a chunk hands the whole chunk back: every record of it is scored once, in order', async () => {
     const lines = [JSON.stringify(calls[0]), JSON.stringify(huge), 'not json', JSON.stringify(calls[1])];
     const hugeChunk: DeferredChunk = { bytes: new Uint8Array(Buffer.from(`${lines.join('\n')}\n`)), line: 100, record: 90, records: 4, fileBytes: 0, file: 'huge.jsonl', layers: [] };
-    const jobs = [...chunks(), { chunk: hugeChunk }, ...chunks()];
+    // an odd position: with two threads the main thread takes the even ones
+    const before = chunks().length % 2 === 1 ? chunks() : [...chunks(), ...chunks().slice(0, 1)];
+    const at = before.length;
+    const jobs = [...before, { chunk: hugeChunk }, ...chunks()];
     const here = new PackPool(pack!, { threads: 1, startAfter: 0, rules: [], settings });
     const expectedChunks = jobs.map((job) => here.runHere(job));
     const warnings: string[] = [];
@@ -168,8 +187,8 @@ describe('PackPool (worker threads)', () => {
     try {
       const runs = await Promise.all(jobs.map((job) => pool.run(job)));
       expect(runs).toEqual(expectedChunks);
-      expect(runs[6]!.map((o) => o.kind)).toEqual(['scored', 'scored', 'error', 'scored']);
-      expect(runs[6]![1]).toMatchObject({ kind: 'scored', scored: { result: { id: 'huge', source: { line: 102, record: 91 } } } });
+      expect(runs[at]!.map((o) => o.kind)).toEqual(['scored', 'scored', 'error', 'scored']);
+      expect(runs[at]![1]).toMatchObject({ kind: 'scored', scored: { result: { id: 'huge', source: { line: 102, record: 91 } } } });
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/memory.*a new worker took its place/);
     } finally {

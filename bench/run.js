@@ -22,16 +22,19 @@ const SCALE = arg('scale', 1);
 
 mkdirSync(OUT, { recursive: true });
 
-/** Run a command, return wall ms and (via /usr/bin/time when present) peak RSS in MB. */
+/**
+ * Run a command, return wall ms and (via /usr/bin/time when present) peak RSS in MB and CPU seconds
+ * (user + system, all threads): on a shared machine CPU time moves less than wall time.
+ */
 function timed(cmd, cmdArgs, options = {}) {
   const useTime = existsSync('/usr/bin/time');
   const t0 = process.hrtime.bigint();
   const r = useTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 30, ...options })
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 30, ...options })
     : spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const rssKb = useTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { ms, rssMb: rssKb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const [rssKb, user, sys] = useTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ms, rssMb: rssKb / 1024, cpuS: user + sys, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function ensureRipgrep() {
@@ -62,9 +65,9 @@ writeFileSync(phraseFile, packPhrases);
 console.log(`\ncxlint benchmark — ${CALLS} calls, ~${TURNS} turns each, ${mb.toFixed(1)} MB JSONL, ${ruleCount} rules, node ${process.version}\n`);
 const score = timed(process.execPath, [CLI, 'score', `${base}.jsonl`, '--format', 'ndjson', '--no-progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
 const scoredLines = score.stdout.split('\n').filter((l) => l.startsWith('{"type":"call"')).length;
-row(`score --format ndjson (JSONL, ${cores} threads)`, `${(score.ms / 1000).toFixed(2)} s · ${(scoredLines / (score.ms / 1000)).toFixed(0)} calls/s · ${(mb / (score.ms / 1000)).toFixed(1)} MB/s · peak RSS ${score.rssMb.toFixed(0)} MB · exit ${score.status}`);
+row(`score --format ndjson (JSONL, ${cores} threads)`, `${(score.ms / 1000).toFixed(2)} s · ${(scoredLines / (score.ms / 1000)).toFixed(0)} calls/s · ${(mb / (score.ms / 1000)).toFixed(1)} MB/s · ${score.cpuS.toFixed(1)} s CPU · peak RSS ${score.rssMb.toFixed(0)} MB · exit ${score.status}`);
 const single = timed(process.execPath, [CLI, 'score', `${base}.jsonl`, '--format', 'ndjson', '--no-progress', '--concurrency', '1']);
-row('score --format ndjson (JSONL, 1 thread)', `${(single.ms / 1000).toFixed(2)} s · ${(scoredLines / (single.ms / 1000)).toFixed(0)} calls/s · ${(mb / (single.ms / 1000)).toFixed(1)} MB/s · peak RSS ${single.rssMb.toFixed(0)} MB · output ${single.stdout === score.stdout ? 'identical' : 'DIFFERENT'}`);
+row('score --format ndjson (JSONL, 1 thread)', `${(single.ms / 1000).toFixed(2)} s · ${(scoredLines / (single.ms / 1000)).toFixed(0)} calls/s · ${(mb / (single.ms / 1000)).toFixed(1)} MB/s · ${single.cpuS.toFixed(1)} s CPU · peak RSS ${single.rssMb.toFixed(0)} MB · output ${single.stdout === score.stdout ? 'identical' : 'DIFFERENT'}`);
 const csvMb = statSync(`${base}.csv`).size / 1e6;
 const scoreCsv = timed(process.execPath, [CLI, 'score', `${base}.csv`, '--format', 'ndjson', '--no-progress']);
 row('score --format ndjson (CSV)', `${(scoreCsv.ms / 1000).toFixed(2)} s · ${(csvMb / (scoreCsv.ms / 1000)).toFixed(1)} MB/s · peak RSS ${scoreCsv.rssMb.toFixed(0)} MB`);
@@ -89,5 +92,5 @@ if (SCALE > 1) {
   const bigMb = statSync(`${bigBase}.jsonl`).size / 1e6;
   const big = timed(process.execPath, [CLI, 'score', `${bigBase}.jsonl`, '--format', 'ndjson', '--no-progress'], { stdio: ['ignore', 'ignore', 'pipe'] });
   console.log();
-  row(`JSONL ×${SCALE} (${(bigMb / 1000).toFixed(2)} GB, ${cores} threads)`, `${(big.ms / 1000).toFixed(1)} s · ${(bigMb / (big.ms / 1000)).toFixed(1)} MB/s · peak RSS ${big.rssMb.toFixed(0)} MB · exit ${big.status}`);
+  row(`JSONL ×${SCALE} (${(bigMb / 1000).toFixed(2)} GB, ${cores} threads)`, `${(big.ms / 1000).toFixed(1)} s · ${(bigMb / (big.ms / 1000)).toFixed(1)} MB/s · ${big.cpuS.toFixed(0)} s CPU · peak RSS ${big.rssMb.toFixed(0)} MB · exit ${big.status}`);
 }

@@ -178,13 +178,14 @@ const WORKERS_AFTER_CALLS = 2000;
  * thread alone).
  */
 const WORKERS_NOW_FILE_BYTES = 32 << 20;
-/** How often (in calls) the main thread asks whether to run a full garbage collection. */
-const COLLECT_CHECK_CALLS = 50;
 /**
- * Full collections in the main thread: only above the memory budget (see heap-collector), and then
- * at most every this many calls.
+ * How often (in turns scored) the main thread asks whether to run a full garbage collection: by
+ * turns, not calls, so that a few very long calls (6,000 turns each) are checked as often as many
+ * short ones (counting calls, 20 such calls never got a check and the process reached ~250 MB).
  */
-const COLLECT_EVERY_CALLS = 200;
+const COLLECT_CHECK_TURNS = 3000;
+/** Full collections in the main thread: only above the memory budget (see heap-collector), at most every this many checks. */
+const COLLECT_EVERY_CHECKS = 4;
 /** Chunk buffers kept for reuse: about as many as are in flight at once. */
 const MAX_SPARE_CHUNKS = 16;
 /** Records sent ahead to each worker while the output waits for the earliest. */
@@ -336,7 +337,8 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   let position = 0;
   // the main thread collects when the process passes its memory budget (a higher one with workers,
   // whose heaps are part of the process)
-  const collect = heapCollector(plan.threads > 1 ? MEMORY_BUDGET_WITH_WORKERS_BYTES : MEMORY_BUDGET_BYTES, COLLECT_EVERY_CALLS / COLLECT_CHECK_CALLS);
+  const collect = heapCollector(plan.threads > 1 ? MEMORY_BUDGET_WITH_WORKERS_BYTES : MEMORY_BUDGET_BYTES, COLLECT_EVERY_CHECKS);
+  let turnsSinceCheck = 0;
   // the meta table is loaded once, here, for this thread's reader and every worker alike
   const table = metaTableOf(plan.read);
   // notes about the input (a file read as Windows-1252) take their place in the output queue, so
@@ -444,7 +446,11 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     addToGates(gates, result, seq);
     addToGrouped(grouped, result);
     out.write(text);
-    if (scored % COLLECT_CHECK_CALLS === 0) collect();
+    turnsSinceCheck += result.turnCount;
+    if (turnsSinceCheck >= COLLECT_CHECK_TURNS) {
+      turnsSinceCheck = 0;
+      collect();
+    }
     if (showProgress && Date.now() - lastProgress > 500) {
       lastProgress = Date.now();
       process.stderr.write(`\rscored ${scored} calls, ${errors.length} errors`);

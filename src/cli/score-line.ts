@@ -23,6 +23,7 @@ export interface CallDigest extends GateCall {
   source: CallSource;
   meta: CallResult['meta'];
   signals: CallResult['signals'];
+  turnCount: number;
   ruleErrors: ScoredCall['ruleErrors'];
   /** formatter.call of the (redacted) result. */
   text: string;
@@ -95,6 +96,7 @@ function digestOf({ result, ruleErrors }: ScoredCall, settings: DigestSettings, 
     meta: kept,
     score: result.score,
     signals: result.signals,
+    turnCount: result.turnCount,
     findings: result.findings.map(({ ruleId, signal, polarity, severity, turn }) => ({ ruleId, signal, polarity, severity, turn })),
     ruleErrors,
     text: formatter.call(settings.redact ? redactResult(result) : result),

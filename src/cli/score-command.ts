@@ -1,4 +1,5 @@
 import { isatty } from 'node:tty';
+import { chunkLines, type JsonlLine } from '../io/jsonl-chunks.js';
 import { emptyGrouped, addToGrouped, finishGroups, NO_GROUP } from '../aggregate/grouped-summary.js';
 import { finishSummary } from '../aggregate/summary.js';
 import { githubFormatter } from '../formatters/github-report.js';
@@ -476,9 +477,17 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
     }
     if ('chunk' in job && spareChunks.length < MAX_SPARE_CHUNKS) spareChunks.push(new Uint8Array(job.chunk.bytes.buffer));
   };
-  /** The whole outcome of a call that came back as a digest: its line scored again, here. */
-  const wholeCall = (job: PackJob, d: CallDigest): CallOutcome | undefined =>
-    'chunk' in job ? scoreChunk(pack, job.chunk, settings, d.source.line).find((o) => o.kind === 'scored' || o.kind === 'error') : undefined;
+  /**
+   * The whole outcome of a call that came back as a digest: its line scored again, here. The chunk
+   * is decoded once for all of its lines that need it (a file exported twice repeats every id:
+   * decoding the chunk again for each made such a run twice as slow).
+   */
+  let decoded: { job: PackJob; lines: JsonlLine[] } | undefined;
+  const wholeCall = (job: PackJob, d: CallDigest): CallOutcome | undefined => {
+    if (!('chunk' in job)) return undefined;
+    if (decoded?.job !== job) decoded = { job, lines: chunkLines(job.chunk) };
+    return scoreChunk(pack, job.chunk, settings, d.source.line, decoded.lines).find((o) => o.kind === 'scored' || o.kind === 'error');
+  };
 
   try {
     out.write(formatter.start(runHeader(pack, options.groupBy, plan.targets, !options.showPii, selectionSetting(plan.select))));

@@ -4,6 +4,7 @@ import { ndjsonFormatter } from '../formatters/ndjson-report.js';
 import { redactResult } from '../formatters/redact.js';
 import type { GateCall } from '../gates/gates.js';
 import { chunkLines } from '../io/jsonl-chunks.js';
+import type { JsonlLine } from '../io/jsonl-chunks.js';
 import { callFromLine, type DeferredChunk, type DeferredLine, type ReadOptions } from '../io/read-calls.js';
 import { invalidUtf8Note } from '../io/read-source.js';
 import type { Call, CallSource } from '../model/call.js';
@@ -106,15 +107,16 @@ function digestOf({ result, ruleErrors }: ScoredCall, settings: DigestSettings, 
 /**
  * Every record of a chunk, in order: what scoreLine gives for each line, scored calls as digests when
  * settings ask for them, and a note before the first line holding U+FFFD (the caller keeps the
- * first per file). `onlyLine` scores that line alone, whole: a digest that needs its full result.
+ * first per file). `onlyLine` scores that line alone, whole: a digest that needs its full result
+ * (`lines`: the chunk already decoded, when the caller asks for several of its lines).
  */
-export function scoreChunk(pack: CompiledPack, chunk: DeferredChunk, settings: LineSettings, onlyLine?: number): CallOutcome[] {
+export function scoreChunk(pack: CompiledPack, chunk: DeferredChunk, settings: LineSettings, onlyLine?: number, lines: JsonlLine[] = chunkLines(chunk)): CallOutcome[] {
   const outcomes: CallOutcome[] = [];
   let formatter = settings.digest && formatters.get(settings.digest);
   if (settings.digest && !formatters.has(settings.digest)) formatters.set(settings.digest, (formatter = callLineFormatter(settings.digest.format, pack)));
   const digest = onlyLine === undefined && settings.digest && formatter ? { settings: settings.digest, formatter } : undefined;
   let noted = false;
-  for (const { text, line, record } of chunkLines(chunk)) {
+  for (const { text, line, record } of lines) {
     if (onlyLine !== undefined && line !== onlyLine) continue;
     if (!noted && text.includes('\ufffd')) {
       noted = true;

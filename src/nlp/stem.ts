@@ -4,7 +4,7 @@ type Stemmer = { stem(word: string): string };
 
 let stemmer: Stemmer | undefined;
 const memo = new Map<string, string>();
-const MAX_STEMMED_LENGTH = 64;
+const MAX_STEMMED_LENGTH = 1000;
 
 /**
  * Porter stem of a normalised word, from natural's stemmer submodule only (importing all of natural
@@ -12,9 +12,8 @@ const MAX_STEMMED_LENGTH = 64;
  * memoised per word, so a long run stems each distinct word once.
  */
 export function stemOf(word: string): string {
-  // A "word" this long is a run of characters (a pasted token, a missing space), not English: the
-  // stemmer's cost grows faster than its length, and it could only strip a few letters anyway, so
-  // the stem could never equal a rule's.
+  // the stemmer's cost grows with the square of the length: a run of letters this long (a pasted
+  // blob, not a word; `cxlint jargon` stems every content token) is left as it is
   if (word.length > MAX_STEMMED_LENGTH) return word;
   let s = memo.get(word);
   if (s === undefined) {
@@ -23,4 +22,21 @@ export function stemOf(word: string): string {
     if (memo.size < 200_000) memo.set(word, s);
   }
   return s;
+}
+
+/**
+ * Letters the Porter stemmer can take off a word at most (steps 1a–5b together: "ies", "ing",
+ * "ization"→"ize", "ative", "ement", "e", one "l"), with room to spare.
+ */
+const MAX_LETTERS_REMOVED = 30;
+
+/**
+ * Whether the word's Porter stem is `stem`, without stemming words that cannot have it: a stem keeps
+ * the word's first letter, and is at most MAX_LETTERS_REMOVED shorter. The stemmer's cost grows with
+ * the square of a word's length (a 1 MB run of letters took minutes), and every distinct token of a
+ * run is compared with every stem of the pack.
+ */
+export function stemMatches(stem: string, word: string): boolean {
+  if (word.length > stem.length + MAX_LETTERS_REMOVED || word.charCodeAt(0) !== stem.charCodeAt(0)) return false;
+  return stemOf(word) === stem;
 }

@@ -1,4 +1,4 @@
-import { stemOf } from '../nlp/stem.js';
+import { stemMatches, stemOf } from '../nlp/stem.js';
 import { expandWord, type Token } from '../nlp/tokenize.js';
 
 /**
@@ -207,7 +207,7 @@ export const wordMatches = (w: string, t: string) =>
     : w.endsWith('*')
       ? t.startsWith(w.slice(0, -1))
       : w.startsWith('~')
-        ? stemOf(t) === w.slice(1)
+        ? stemMatches(w.slice(1), t)
         : w === 'is' && t === 's');
 
 /**
@@ -254,7 +254,7 @@ function matchAt(els: PatternElement[], k: number, tokens: Token[], at: number, 
       ok = here !== undefined && isNumber(here.t);
       break;
     case 'stem':
-      ok = here !== undefined && stemOf(here.t) === el.stem;
+      ok = here !== undefined && stemMatches(el.stem, here.t);
       break;
     case 'prefix':
       ok = here !== undefined && here.t.startsWith(el.prefix);
@@ -271,7 +271,7 @@ function matchAt(els: PatternElement[], k: number, tokens: Token[], at: number, 
 function canStart(filter: StartFilter, t: string): boolean {
   if (filter.words.has(t)) return true;
   if (filter.number && isNumber(t)) return true;
-  if (filter.stems.size > 0 && filter.stems.has(stemOf(t))) return true;
+  for (const stem of filter.stems) if (stemMatches(stem, t)) return true;
   for (const prefix of filter.prefixes) if (t.startsWith(prefix)) return true;
   return false;
 }

@@ -142,11 +142,8 @@ export class PhraseGroup {
     if (ids === undefined) {
       const own = this.words.get(t);
       const found: number[] = own !== undefined ? [own] : [];
-      for (const { word, id } of this.matchedWords) {
-        // a Porter stem keeps the word's first letter: most tokens need no stemming at all
-        if (word.startsWith('~') && word.charCodeAt(1) !== t.charCodeAt(0)) continue;
-        if (word !== t && wordMatches(word, t)) found.push(id);
-      }
+      // (wordMatches stems a token only when it could have the stem: see stemMatches)
+      for (const { word, id } of this.matchedWords) if (word !== t && wordMatches(word, t)) found.push(id);
       ids = found.length === 0 ? NONE : found;
       // a run meets a bounded vocabulary; past the bound, rare words are worked out each time
       if (this.tokenWords.size < TOKEN_MEMO_LIMIT && t.length <= TOKEN_MEMO_LENGTH) this.tokenWords.set(t, ids);

@@ -17,9 +17,11 @@ function findCue(cues: string[], text: string): PhraseHit | undefined {
     if (cues.some((c) => inside.includes(` ${c} `))) {
       const tokens = tokenize(text);
       const from = tokens.findIndex((t) => t.start >= m.index);
+      // no word at or after the annotation (it sits inside a URL, which is not read as words)
+      if (from < 0) continue;
       let to = from;
       while (to < tokens.length && tokens[to]!.end <= m.index + m[0].length) to++;
-      if (from >= 0 && to > from) return { phrase: m[0], from, to };
+      if (to > from) return { phrase: m[0], from, to };
     }
   }
   return undefined;

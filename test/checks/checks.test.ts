@@ -77,6 +77,12 @@ ${EXAMPLES}`);
     ]);
   });
 
+  it('a cue inside a URL (not read as words) is not a finding, and not a rule failure', () => {
+    const { findings, ruleErrors } = runPack(pack, makeCall('url-cue', [['agent', 'see https://example.com/a[silence]b'], ['agent', 'Right. [silence] Okay.']]));
+    expect(ruleErrors).toEqual([]);
+    expect(findings.map((f) => [f.turn, f.span?.text])).toEqual([[1, 'silence']]);
+  });
+
   it('reports one finding per turn', () => {
     expect(turnsOf(run(pack, [['agent', 'Sorry, it is slow. Sorry, it is down.']]))).toEqual([0]);
   });

@@ -115,11 +115,14 @@ export class PackPool {
   }
 
   /** Jobs run in the main thread so far (its share, and any a worker handed back). */
-  jobsHere = 0;
+  get jobsHere(): number {
+    return this.ranHere;
+  }
+  private ranHere = 0;
 
   /** Run a job here and now (also what a failed worker's jobs come back to). */
   runHere(job: PackJob): CallOutcome[] {
-    this.jobsHere++;
+    this.ranHere++;
     return runJob(this.pack, job, this.options.settings);
   }
 

@@ -32,7 +32,7 @@ import { exitCodeForSignal, watchInterrupts } from './interrupt.js';
 import { heapCollector, MEMORY_BUDGET_BYTES, MEMORY_BUDGET_WITH_WORKERS_BYTES } from './heap-collector.js';
 import { defaultThreads, PackPool } from './pack-pool.js';
 import { jobRecords, type PackJob } from './pack-worker.js';
-import { callLineFormatter, scoreChunk, type CallDigest, type CallOutcome, type DigestSettings, type LineSettings } from './score-line.js';
+import { callLineFormatter, scoreChunkLine, type CallDigest, type CallOutcome, type DigestSettings, type LineSettings } from './score-line.js';
 import { chalkFor, stderrLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -486,7 +486,8 @@ async function runScore(plan: ScorePlan, options: ScoreOptions, formatter: Forma
   const wholeCall = (job: PackJob, d: CallDigest): CallOutcome | undefined => {
     if (!('chunk' in job)) return undefined;
     if (decoded?.job !== job) decoded = { job, lines: chunkLines(job.chunk) };
-    return scoreChunk(pack, job.chunk, settings, d.source.line, decoded.lines).find((o) => o.kind === 'scored' || o.kind === 'error');
+    const line = decoded.lines.find((l) => l.line === d.source.line);
+    return line && scoreChunkLine(pack, job.chunk, line, settings);
   };
 
   try {

@@ -105,32 +105,35 @@ function digestOf({ result, ruleErrors }: ScoredCall, settings: DigestSettings, 
 }
 
 /**
+ * One line of a chunk read and scored, as a digest when asked; an engine fault on it is an error at
+ * its position, and the chunk goes on.
+ */
+export function scoreChunkLine(pack: CompiledPack, chunk: DeferredChunk, { text, line, record }: JsonlLine, settings: LineSettings, digest?: { settings: DigestSettings; formatter: Formatter }): CallOutcome {
+  try {
+    const outcome = scoreLine(pack, { text, line, record, file: chunk.file, layers: chunk.layers }, settings);
+    return digest && outcome.kind === 'scored' ? { kind: 'digest', digest: digestOf(outcome.scored, digest.settings, digest.formatter) } : outcome;
+  } catch (e) {
+    return { kind: 'error', error: { file: chunk.file, record, line, message: `could not be scored: ${(e as Error).message}` } };
+  }
+}
+
+/**
  * Every record of a chunk, in order: what scoreLine gives for each line, scored calls as digests when
  * settings ask for them, and a note before the first line holding U+FFFD (the caller keeps the
- * first per file). `onlyLine` scores that line alone, whole: a digest that needs its full result
- * (`lines`: the chunk already decoded, when the caller asks for several of its lines).
+ * first per file).
  */
-export function scoreChunk(pack: CompiledPack, chunk: DeferredChunk, settings: LineSettings, onlyLine?: number, lines: JsonlLine[] = chunkLines(chunk)): CallOutcome[] {
+export function scoreChunk(pack: CompiledPack, chunk: DeferredChunk, settings: LineSettings): CallOutcome[] {
   const outcomes: CallOutcome[] = [];
   let formatter = settings.digest && formatters.get(settings.digest);
   if (settings.digest && !formatters.has(settings.digest)) formatters.set(settings.digest, (formatter = callLineFormatter(settings.digest.format, pack)));
-  const digest = onlyLine === undefined && settings.digest && formatter ? { settings: settings.digest, formatter } : undefined;
+  const digest = settings.digest && formatter ? { settings: settings.digest, formatter } : undefined;
   let noted = false;
-  for (const { text, line, record } of lines) {
-    if (onlyLine !== undefined && line !== onlyLine) continue;
-    if (!noted && text.includes('\ufffd')) {
+  for (const line of chunkLines(chunk)) {
+    if (!noted && line.text.includes('\ufffd')) {
       noted = true;
-      outcomes.push({ kind: 'note', note: { file: chunk.file, line, message: invalidUtf8Note(line) } });
+      outcomes.push({ kind: 'note', note: { file: chunk.file, line: line.line, message: invalidUtf8Note(line.line) } });
     }
-    const deferred: DeferredLine = { text, line, record, file: chunk.file, layers: chunk.layers };
-    let outcome: CallOutcome;
-    try {
-      outcome = scoreLine(pack, deferred, settings);
-      if (digest && outcome.kind === 'scored') outcome = { kind: 'digest', digest: digestOf(outcome.scored, digest.settings, digest.formatter) };
-    } catch (e) {
-      outcome = { kind: 'error', error: { file: chunk.file, record, line, message: `could not be scored: ${(e as Error).message}` } };
-    }
-    outcomes.push(outcome);
+    outcomes.push(scoreChunkLine(pack, chunk, line, settings, digest));
   }
   return outcomes;
 }

@@ -106,16 +106,17 @@ export function tokenize(text: string): Token[] {
   return tokenizeScanned(text, true) ?? tokenizeMasked(text);
 }
 
-/** URLs, handles and e-mail addresses blanked out, then read by the scanner or, for non-ASCII text, the expression. */
+/** The text with URLs, handles and e-mail addresses blanked out (same length, so offsets hold). */
+const maskAddresses = (text: string): string =>
+  text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text;
+
+/** Addresses blanked out, then read by the scanner or, for non-ASCII text, the expression. */
 function tokenizeMasked(text: string): Token[] {
-  const masked = text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text;
+  const masked = maskAddresses(text);
   return tokenizeScanned(masked, false) ?? tokenizeMatched(masked);
 }
 
-/**
- * The pieces a tokenizer finds, in order: a word at [start, end) (hasApostrophe when it joins
- * letters with an apostrophe), or a sentence break.
- */
+/** A tokenizer's output so far: the tokens, the current sentence's number and its first token. */
 interface TokenSink {
   tokens: Token[];
   sentence: number;
@@ -222,8 +223,7 @@ function tokenizeScanned(masked: string, unmasked: boolean): Token[] | undefined
 }
 
 /** Exposed for tests: the regular-expression tokenizer, which the scanner must always agree with. */
-export const tokenizeByExpression = (text: string): Token[] =>
-  tokenizeMatched(text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text);
+export const tokenizeByExpression = (text: string): Token[] => tokenizeMatched(maskAddresses(text));
 /** Exposed for tests: whether the scanner reads the text in one pass (else it is masked or matched). */
 export const scansInOnePass = (text: string): boolean => tokenizeScanned(text, true) !== undefined;
 

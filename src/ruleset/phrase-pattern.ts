@@ -148,7 +148,10 @@ function compilePhraseUncached(source: string): PhrasePattern {
       if (w === '#') filter.number = true;
       else if (w!.endsWith('*')) filter.prefixes.push(w!.slice(0, -1));
       else if (w!.startsWith('~')) filter.stems.add(w!.slice(1));
-      else filter.words.add(w!).add(w === 'is' ? 's' : w!);
+      else {
+        filter.words.add(w!);
+        if (w === 'is') filter.words.add('s');
+      }
     }
     return filter;
   };

@@ -59,9 +59,8 @@ export class PhraseGroup {
    * element its option count, then per option its word count and word numbers. One flat array, so
    * checking a candidate follows no pointers.
    */
-  private requirementStart: number[] = [];
-  private requirements: number[] = [];
-  private readonly unindexed: number[][] = [];
+  private readonly requirementStart: number[] = [];
+  private readonly requirements: number[] = [];
   /** Per pattern number, the set it belongs to. */
   private readonly setOfPattern: number[] = [];
   private readonly offsets: number[] = [];
@@ -159,7 +158,7 @@ export class PhraseGroup {
     this.marks = new Uint32Array(offset + patterns.length);
     this.key = Symbol('phrase candidates');
     this.tokenWords = new Map();
-    const always: number[] = [];
+    // every pattern requires something (compilePhrase refuses one that does not), so every pattern is indexed
     patterns.forEach((p, pi) => {
       this.setOfPattern.push(set.id);
       this.requirementStart.push(this.requirements.length);
@@ -168,17 +167,12 @@ export class PhraseGroup {
         this.requirements.push(options.length);
         for (const option of options) this.requirements.push(option.length, ...option.map((w) => this.wordOf(w)));
       }
-      if (p.required.length === 0) {
-        always.push(pi);
-        return;
-      }
       this.indexPattern(p, offset + pi);
     });
     this.wordMarks = new Uint32Array(this.words.size);
     const turnsWith = new Uint32Array(this.words.size);
     turnsWith.set(this.turnsWith);
     this.turnsWith = turnsWith;
-    this.unindexed.push(always);
     return set;
   }
 
@@ -190,7 +184,7 @@ export class PhraseGroup {
   /** Index every pattern again, now that the turns have shown which words are rare. */
   private reindex(): void {
     for (const list of this.indexedUnder) list.length = 0;
-    for (const set of this.sets) set.patterns.forEach((p, pi) => p.required.length > 0 && this.indexPattern(p, this.offsets[set.id]! + pi));
+    for (const set of this.sets) set.patterns.forEach((p, pi) => this.indexPattern(p, this.offsets[set.id]! + pi));
   }
 
   /** The words each pattern of the set is indexed under (for tests and `rules` diagnostics). */
@@ -226,31 +220,33 @@ export class PhraseGroup {
     return true;
   }
 
+  /**
+   * Mark a required word as present in the current turn (counted while the index is learning);
+   * true the first time in the turn for a word that patterns are indexed under.
+   */
+  private markWord(id: number, stamp: number, learning: boolean): boolean {
+    if (this.wordMarks[id] === stamp) return false;
+    this.wordMarks[id] = stamp;
+    if (learning) this.turnsWith[id]!++;
+    return this.indexedUnder[id]!.length > 0;
+  }
+
   /** One pass over a turn for every set of the group: the patterns worth running, in ascending number. */
   private indexTurn(tokens: Token[]): TurnCandidates {
     const stamp = ++this.stamp;
+    const learning = this.seenTurns < this.learnTurns;
     let present: number[] | undefined;
     for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k]!;
       const ids = this.wordsOfToken(token.t);
-      for (let j = 0; j < ids.length; j++) {
-        const id = ids[j]!;
-        if (this.wordMarks[id] === stamp) continue;
-        this.wordMarks[id] = stamp;
-        this.turnsWith[id]!++;
-        if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);
-      }
+      for (let j = 0; j < ids.length; j++) if (this.markWord(ids[j]!, stamp, learning)) (present ??= []).push(ids[j]!);
       // a token of a class some pattern requires (a name, an acronym) marks the class too
       if (!token.cap && !token.acronym) continue;
       const mark = tokenMarks(tokens, k);
       const id = mark === undefined ? undefined : this.words.get(mark);
-      if (id !== undefined && this.wordMarks[id] !== stamp) {
-        this.wordMarks[id] = stamp;
-        this.turnsWith[id]!++;
-        if (this.indexedUnder[id]!.length > 0) (present ??= []).push(id);
-      }
+      if (id !== undefined && this.markWord(id, stamp, learning)) (present ??= []).push(id);
     }
-    if (this.seenTurns < this.learnTurns && ++this.seenTurns === this.learnTurns) {
+    if (learning && ++this.seenTurns === this.learnTurns) {
       // the words present were gathered before the index changed: gather them again from the marks
       this.reindex();
       present = [];
@@ -281,23 +277,13 @@ export class PhraseGroup {
     return found ?? NONE;
   }
 
-  /** Whether some pattern of the set requires no word (so it is tried on every turn). */
-  hasUnindexed(set: PhraseSet): boolean {
-    return this.unindexed[set.id]!.length > 0;
-  }
-
   /** Where the set's patterns start among the group's pattern numbers. */
   offsetOf(set: PhraseSet): number {
     return this.offsets[set.id]!;
   }
 
-  /** The turn's candidate pattern numbers for every set of the group, ascending. */
-  turnCandidateNumbers(tokens: Token[]): TurnCandidates {
-    return this.turnCandidates(tokens);
-  }
-
-  /** The turn's candidates for every set, computed once per token array. */
-  private turnCandidates(tokens: Token[]): TurnCandidates {
+  /** The turn's candidate pattern numbers for every set of the group, ascending; computed once per token array. */
+  turnCandidates(tokens: Token[]): TurnCandidates {
     const cache = tokens as Token[] & Record<symbol, TurnCandidates | undefined>;
     let perTurn = cache[this.key];
     if (perTurn === undefined) {
@@ -312,14 +298,11 @@ export class PhraseGroup {
   private lastCallTurns = new Map<number, number[]>();
   private lastCallKey: symbol | undefined;
 
-
   /**
    * Indices of the turns (ascending) where the set has any candidate pattern: the only turns a rule
-   * needs to visit. Every turn when a pattern of the set requires no word. Computed once per call for
-   * every set of the group.
+   * needs to visit. Computed once per call for every set of the group.
    */
   turnsWithCandidates(set: PhraseSet, turns: Token[][]): readonly number[] {
-    if (this.unindexed[set.id]!.length > 0) return turns.map((_, i) => i);
     if (turns !== this.lastCall || this.lastCallKey !== this.key) {
       this.lastCall = turns;
       this.lastCallKey = this.key;
@@ -342,14 +325,11 @@ export class PhraseGroup {
 
   /** Indices of the set's patterns whose required words all occur in the turn, in pattern order. */
   candidates(set: PhraseSet, tokens: Token[]): number[] {
-    const perTurn = this.turnCandidates(tokens);
     const offset = this.offsets[set.id]!;
     const end = offset + set.patterns.length;
-    const found: number[] = [];
-    for (const pattern of perTurn) if (pattern >= offset && pattern < end) found.push(pattern - offset);
-    const always = this.unindexed[set.id]!;
-    if (always.length === 0) return found;
-    return [...always, ...found].sort((a, b) => a - b);
+    return this.turnCandidates(tokens)
+      .filter((pattern) => pattern >= offset && pattern < end)
+      .map((pattern) => pattern - offset);
   }
 }
 
@@ -362,24 +342,18 @@ export function compilePhraseSet(sources: readonly string[], group: PhraseGroup 
 export function findPhrase(set: PhraseSet, tokens: Token[], from = 0, to = tokens.length): PhraseHit | undefined {
   if (set.patterns.length === 0 || from >= to) return undefined;
   let best: PhraseHit | undefined;
-  const consider = (pi: number) => {
-    const p = set.patterns[pi]!;
-    const m = matchPattern(p, tokens, from, best ? Math.min(to, best.from) : to);
-    if (m && (!best || m.from < best.from)) best = { phrase: p.source, from: m.from, to: m.to };
-  };
-  const group = set.group;
-  if (group.hasUnindexed(set)) {
-    for (const pi of group.candidates(set, tokens)) consider(pi);
-    return best;
-  }
-  // the turn's candidates for the whole group, ascending: this set's are one run of them
-  const all = group.turnCandidateNumbers(tokens);
-  const offset = group.offsetOf(set);
+  // the turn's candidates for the whole group, ascending: this set's are one run of them (walked
+  // here rather than through candidates(), which allocates)
+  const all = set.group.turnCandidates(tokens);
+  const offset = set.group.offsetOf(set);
   const end = offset + set.patterns.length;
   for (let k = 0; k < all.length; k++) {
     const pattern = all[k]!;
     if (pattern >= end) break;
-    if (pattern >= offset) consider(pattern - offset);
+    if (pattern < offset) continue;
+    const p = set.patterns[pattern - offset]!;
+    const m = matchPattern(p, tokens, from, best ? Math.min(to, best.from) : to);
+    if (m && (!best || m.from < best.from)) best = { phrase: p.source, from: m.from, to: m.to };
   }
   return best;
 }
